@@ -1,0 +1,34 @@
+// Command frugal records the AI requests a person makes and their footprint,
+// on their own machine. With no arguments it starts the tray app; with a
+// subcommand it runs in the terminal (frugal help).
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"frugal/app/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string) int {
+	env := cli.OSEnv()
+	if len(args) == 0 {
+		cli.Help(env.Stdout)
+		return cli.ExitOK
+	}
+	switch args[0] {
+	case "help", "-h", "--help", "-help":
+		cli.Help(env.Stdout)
+		return cli.ExitOK
+	}
+	return cli.Run(ctx, env, args[0], args[1:])
+}
