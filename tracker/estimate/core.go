@@ -32,6 +32,9 @@ const (
 	embodiedSrvPE  = 70000.0
 )
 
+// alphaEBatch is αE·exp(βE·B), rounded as the reference rounds it.
+var alphaEBatch = alphaE * math.Exp(betaE*batchSize)
+
 // Mix is an electricity mix: impact factors per kWh drawn from the grid.
 type Mix struct {
 	Zone     string
@@ -83,7 +86,7 @@ func onePass(in *Inputs, a, t float64) (pass, error) {
 	// 1. GPU energy of the request on one GPU. Products are wrapped in
 	// float64() so no architecture fuses them into an FMA: the reference
 	// rounds after every operation.
-	eTok := (float64(float64(alphaE*math.Exp(betaE*batchSize))*a) + gammaE) / 1000
+	eTok := (float64(alphaEBatch*a) + gammaE) / 1000
 	eGPU := in.OutputTokens * eTok
 
 	// 2. Generation time, capped by the measured latency.
@@ -118,7 +121,10 @@ func onePass(in *Inputs, a, t float64) (pass, error) {
 	if n <= 0 {
 		return pass{}, &ComputeError{"ValueError", fmt.Sprintf("parameter count %v needs %v GPUs (must be at least 1)", t, n)}
 	}
-	g := math.Pow(2, math.Ceil(math.Log2(n)))
+	g := 1.0 // 2^ceil(log2 n), exactly: n is a whole number ≥ 1
+	for g < n {
+		g *= 2
+	}
 
 	// 4–6. Server share, IT energy, energy at the plug.
 	eSrv := float64(float64(float64(tm/3600)*serverPowerKW)*(g/gpusPerServer)) * (1 / batchSize)
