@@ -58,7 +58,7 @@ func runEstimate(_ context.Context, env *Env, args []string) error {
 	core := fs.Bool("core", false, "EcoLogits only: no Frugal extensions (needs --provider, --model, --output-tokens)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	langFlag := fs.String("lang", "", "language of the text output: fr or en (default: from LANG)")
-	if err := parseQuiet(fs, args); err != nil {
+	if err := parse(fs, args, 0); err != nil {
 		return err
 	}
 	set := map[string]bool{}
@@ -207,7 +207,7 @@ func formatRange(r tracker.Range, lg string) string {
 func runMethodology(_ context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "methodology", "[--lang fr|en]")
 	langFlag := fs.String("lang", "", "fr or en (default: from LANG)")
-	if err := parseQuiet(fs, args); err != nil {
+	if err := parse(fs, args, 0); err != nil {
 		return err
 	}
 	lg, err := lang(env, *langFlag)
@@ -215,18 +215,5 @@ func runMethodology(_ context.Context, env *Env, args []string) error {
 		return err
 	}
 	_, err = fmt.Fprint(env.Stdout, estimate.Methodology(lg))
-	return err
-}
-
-// parseQuiet is parse, but a bad flag gives one error line without the
-// usage text (the flag package prints usage on every error); -h still
-// prints it.
-func parseQuiet(fs *flag.FlagSet, args []string) error {
-	usage := fs.Usage
-	fs.Usage = func() {}
-	err := parse(fs, args, 0)
-	if errors.Is(err, flag.ErrHelp) {
-		usage()
-	}
 	return err
 }
