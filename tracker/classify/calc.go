@@ -19,7 +19,7 @@ const (
 )
 
 var (
-	reCalcPrefix = regexp.MustCompile(`^(?:(?:what is|what are|what was|what does|what do|how much is|how much are|how much does|how much do|calculate|compute|calc|evaluate|work out|the answer to|answer to|the answer of|answer of|the result of|result of|the value of|value of|combien (?:font|fait|ca fait|egale?|donne|vaut|valent|faut il)|ca fait combien|combien|que (?:font|fait|donne|vaut|valent)|calcule[rz]?|calculez|calcul de|calcul|quel est le resultat de|quel est|quelle est|c'est combien|c'est quoi|resultat de|le resultat de|la valeur de|valeur de|the|le|la|of|de)\s+)+`)
+	reCalcPrefix = regexp.MustCompile(`^(?:(?:what is|what are|what was|what does|what do|how much is|how much are|how much does|how much do|calculate|compute|calc|evaluate|work out|the answer to|answer to|the answer of|answer of|the result of|result of|the value of|value of|combien (?:font|fait|ca fait|egale?|donne|vaut|valent|faut il)|ca fait combien|combien|que (?:font|fait|donne|vaut|valent)|calcule[rz]?|calculez|calcul de|calcul|quel est le resultat de|quel est|quelle est|c'est combien|c'est quoi|resultat de|le resultat de|la valeur de|valeur de|what|is|the|le|la|of|de)\s+)+`)
 	reCalcSuffix = regexp.MustCompile(`(?:\s*(?:=|equals?|is|is what|are|font|fait|egale?|egal a|egale a|vaut|donne|c'est combien|ca fait combien|ca fait quoi|ca fait|combien|\?|!|\.|,|_+))+$`)
 
 	calcRewrites = []struct {
@@ -533,9 +533,11 @@ func evalFormatted(s, lang string) (string, bool) {
 
 // numberList reads "54, 23, 43, 12 and 442".
 func numberList(s, lang string) ([]*big.Rat, bool) {
-	s = strings.NewReplacer(" , ", " ", ",", " ", " and ", " ", " et ", " ").Replace(" " + s + " ")
 	var out []*big.Rat
 	for _, f := range strings.Fields(s) {
+		if f == "," || f == "and" || f == "et" {
+			continue
+		}
 		v, ok := parseDecimal(f, lang)
 		if !ok {
 			return nil, false

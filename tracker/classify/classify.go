@@ -136,11 +136,17 @@ func (c *Classifier) classify(p prompt) tracker.Verdict {
 			return none
 		}
 	}
+	// Translations and spellings first: the word asked about may itself be
+	// a task word ("how do you spell write"); language checks the guards on
+	// the rest of the prompt.
+	if v, ok := c.language(p); ok {
+		return v
+	}
 	if reGuard.MatchString(p.plain) || reTaskStart.MatchString(p.plain) {
 		return none
 	}
 	for _, intent := range []func(prompt) (tracker.Verdict, bool){
-		c.language, c.navigation, c.timeDate, c.conversion, c.calculation, c.weather, c.fact,
+		c.navigation, c.timeDate, c.conversion, c.calculation, c.weather, c.fact,
 	} {
 		if v, ok := intent(p); ok {
 			return v

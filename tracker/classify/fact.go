@@ -19,7 +19,7 @@ var (
 		regexp.MustCompile(`^(?:what|which|who) (?:is|was|are) the (?:tallest|highest|largest|biggest|longest|oldest|smallest|deepest|fastest|richest|most populous|most populated|first|last|current) \w+`),
 		regexp.MustCompile(`^(?:quel|quelle|quels|quelles|qui) (?:est|sont|etait|a ete) (?:le |la |les |l')?(?:plus (?:grand|grande|haut|haute|long|longue|vieux|vieille|petit|petite|profond|profonde|peuple|peuplee|rapide|riche|ancien|ancienne)|premier|premiere|dernier|derniere|actuel|actuelle) \w+`),
 		regexp.MustCompile(`^(?:where is|where are|where was|where were|where did|where does|ou est|ou sont|ou se trouve|ou se trouvent|ou se situe|ou est situe|ou est situee|ou a ete|ou ont ete|ou est ne|ou est nee|ou a eu lieu|ou aura lieu|ou vit|ou habite|dans quel pays|in which country|in what country|which country)\b`),
-		regexp.MustCompile(`^(?:.{1,40}) (?:opening hours|hours today|hours on \w+|open on \w+|open today|open now|open hours|opening times|horaires(?: d'ouverture)?(?: \w+)?|ouvert (?:le|aujourd'hui|demain|dimanche|ce)\b.*|est (?:il |elle )?ouvert.*|ouvre (?:a quelle heure|quand).*|ferme (?:a quelle heure|quand).*)$`),
+		regexp.MustCompile(`^(?:.{1,40}) (?:opening hours|hours today|hours on \w+|open on \w+|open today|open now|open hours|opening times|opening hours \w+|horaires(?: d'ouverture)?(?: \w+)?|ouvert (?:le|aujourd'hui|demain|dimanche|ce)\b.*|est (?:il |elle )?ouvert.*|ouvre (?:a quelle heure|quand).*|ferme (?:a quelle heure|quand).*)$`),
 		regexp.MustCompile(`^(?:horaires?|heures d'ouverture|opening hours|hours)(?: d'ouverture)? (?:de |du |des |d'|of |for )?\S`),
 		regexp.MustCompile(`^(?:what time does|when does|a quelle heure (?:ouvre|ferme)|quand (?:ouvre|ferme)) .+ (?:open|close|ouvre|ferme|$)`),
 		regexp.MustCompile(`^(?:quel age a|quel age avait|how old is|how old was|age of|age de|l'age de) \S`),
@@ -27,6 +27,7 @@ var (
 		regexp.MustCompile(`^(?:dans [^ ]+(?: [^ ]+){0,3} )?(?:de |en |dans )?(?:quel|quelle|quels|quelles) (?:espece|couleur|nationalite|origine|pays|annee|race|type|genre|club|equipe|ville|langue|siecle|epoque) (?:est|etait|sont|vit|joue|jouait|parle|parlent|a ete)\b`),
 		regexp.MustCompile(`\bcombien d'habitants\b|\bcombien de (?:pays|etats|habitants|joueurs|etoiles|planetes|os|dents|continents|regions|departements|communes|oscars|titres|buts)\b|\bhow many people live\b`),
 		regexp.MustCompile(`^(?:what|which) (?:language|languages|currency) (?:do|does|is) .+ (?:speak|spoken|use|used)\b|^(?:quelle langue|quelle monnaie) .+ (?:parle|utilise)`),
+		regexp.MustCompile(`^combien (?:de |d')(?:temps|fois|\w+) (?:dure|durent|mesure|mesurent|pese|pesent|contient|contiennent|compte|comptent|possede|a|ont|y a t il|est ce que)\b`),
 		regexp.MustCompile(`^(?:who|qui) (?:won|a gagne|a remporte|gagne|remporte) (?:the |le |la |les |l')?`),
 	}
 	// Advice, opinion, the future or the person themselves: not a lookup.
@@ -37,7 +38,7 @@ var (
 // fact sends short factual questions to the search engine.
 func (c *Classifier) fact(p prompt) (tracker.Verdict, bool) {
 	s := p.plain
-	if len(p.words) > 14 || reFactNot.MatchString(s) {
+	if len(p.words) > 16 || reFactNot.MatchString(s) {
 		return tracker.Verdict{}, false
 	}
 	for _, re := range reFactPatterns {

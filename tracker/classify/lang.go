@@ -128,6 +128,16 @@ var (
 	reGrammar     = regexp.MustCompile(`^(?:(?:what is |c'est quoi |quel est )?(?:the |le |la )?(?:plural|pluriel|feminin|feminine|past tense|participe passe|past participle|conjugaison|conjugation|singulier|singular)(?: form)? (?:of|de|du|d') (?P<x>[a-z' -]+)|(?P<y>[a-z'-]+) (?:au|in the|in) (?:pluriel|plural|feminin|feminine|singulier|singular|past tense|passe compose)(?: ca fait| c'est| is)? ?(?P<z>.*))$`)
 )
 
+// guarded reports whether the phrase x asked about is itself a task
+// ("écris un poème en anglais"), unless the person quoted it. The patterns
+// around x are anchored, so the rest of the prompt is known.
+func (p prompt) guarded(x string) bool {
+	if strings.Contains(p.norm, "\""+x) || strings.Contains(p.norm, "'"+x) {
+		return false
+	}
+	return reGuard.MatchString(x)
+}
+
 // language handles translation_short and definition_spelling.
 func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 	s := p.plain
@@ -146,7 +156,7 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 			}
 			x := group(re, m, "x")
 			l := group(re, m, "l")
-			if !shortPhrase(x, 6) || l == "" {
+			if !shortPhrase(x, 6) || l == "" || p.guarded(x) {
 				continue
 			}
 			if _, ok := languages[x]; ok {
@@ -164,7 +174,7 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 	for _, re := range []*regexp.Regexp{reFrMeaning1, reFrMeaning2} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			x := group(re, m, "x")
-			if !shortPhrase(x, 3) {
+			if !shortPhrase(x, 3) || p.guarded(x) {
 				continue
 			}
 			if foreignWords[x] {
@@ -173,13 +183,13 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 			return c.definition(p, x), true
 		}
 	}
-	for _, re := range []*regexp.Regexp{reDefWhat, reDefOf, reDefine, reDefSuffix, reSynonym, reSynReplace, reSpell, reSpellPost} {
+	for _, re := range []*regexp.Regexp{reWhatIsA, reDefWhat, reDefOf, reDefine, reDefSuffix, reSynonym, reSynReplace, reSpell, reSpellPost} {
 		m := re.FindStringSubmatch(s)
 		if m == nil {
 			continue
 		}
 		x := group(re, m, "x") + group(re, m, "x2")
-		if !shortPhrase(x, 3) || pronoun[x] {
+		if !shortPhrase(x, 3) || pronoun[x] || p.guarded(x) {
 			continue
 		}
 		if foreignWords[x] && re == reDefWhat {
@@ -192,13 +202,13 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 	}
 	if m := reChoice.FindStringSubmatch(s); m != nil {
 		a, b := group(reChoice, m, "a"), group(reChoice, m, "b")
-		if a != b && similar(a, b) {
+		if a != b && similar(a, b) && !p.guarded(a+" "+b) {
 			return c.search(tracker.CatDefinition, a+" ou "+b), true
 		}
 	}
 	if m := reGrammar.FindStringSubmatch(s); m != nil {
 		x := group(reGrammar, m, "x") + group(reGrammar, m, "y")
-		if shortPhrase(x, 2) {
+		if shortPhrase(x, 2) && !p.guarded(x) {
 			return c.search(tracker.CatDefinition, s), true
 		}
 	}
@@ -206,7 +216,8 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 }
 
 var (
-	reFrMeaning1 = regexp.MustCompile(`^(?:que veut dire|que signifie|ca veut dire quoi|c'est quoi le sens de|quel est le sens de|le sens de|sens de|signification de|la signification de) (?P<x>.+)$`)
+	reWhatIsA    = regexp.MustCompile(`^(?:qu'est ce qu'une?|qu'est ce que|c'est quoi une?|what is an?|what are) (?P<x>[a-z'-]+)$`)
+	reFrMeaning1 = regexp.MustCompile(`^(?:que veut dire|que signifie|ca veut dire quoi|signification de|la signification de) (?P<x>.+)$`)
 	reFrMeaning2 = regexp.MustCompile(`^(?P<x>.+?) (?:ca )?(?:veut dire quoi|signifie quoi|ca veut dire quoi|veut dire|ca signifie quoi|c'est quoi comme mot)$`)
 )
 

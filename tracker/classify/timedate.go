@@ -479,6 +479,9 @@ func smallNumber(s string) (int, bool) {
 		if v, n := numberWords(ws[len(ws)-1:]); n == 1 {
 			return int(v), true
 		}
+		if n, err := strconv.Atoi(ws[len(ws)-1]); err == nil {
+			return n, true
+		}
 	}
 	return 0, false
 }

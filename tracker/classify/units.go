@@ -216,9 +216,19 @@ func findUnits(words []string, lang string) []mention {
 				continue
 			}
 			m.qty = quantityBefore(words, i, lang)
+			if n == 1 && numberOnly[name] && m.qty != nil && !startsWithDigit(words[i-1]) {
+				m.qty = nil // "four a…" is an oven, not 4 ares
+			}
 			if n == 1 && (numberOnly[name] || ambiguousCurrency[name]) && m.qty == nil {
 				// "in", "to", "a", "ils"…: only after a number (or as the
 				// last word after "=" / "en", handled by the caller).
+				last := i == len(words)-1 && i > 0
+				if last && (words[i-1] == "en" || words[i-1] == "to" || words[i-1] == "into" || words[i-1] == "in") && name != "in" && name != "to" && name != "an" && name != "a" {
+					out = append(out, m)
+					i += n
+					found = true
+					break
+				}
 				if !(name == "in" && i == len(words)-1 && i > 0 && (words[i-1] == "=" || strings.Trim(words[i-1], "_") == "")) && !ambiguousCurrency[name] {
 					continue
 				}
@@ -485,3 +495,5 @@ func formatQty(r *big.Rat, lang string) string {
 	}
 	return out
 }
+
+func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
