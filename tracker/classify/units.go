@@ -127,7 +127,7 @@ func init() {
 	add("h", dimTime, "3600", "hour,hours,heure,heures,hr,hrs")
 	add("d", dimTime, "86400", "day,days,jour,jours")
 	add("wk", dimTime, "604800", "week,weeks,semaine,semaines")
-	add("mo", dimTime, "2629800", "month,months,mois")
+	add("month", dimTime, "2629800", "months,mois")
 	add("yr", dimTime, "31557600", "year,years,an,ans,annee,annees")
 	add("century", dimTime, "3155760000", "centuries,siecle,siecles")
 	// Single letters and very short words are units only right after a number.
