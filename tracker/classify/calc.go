@@ -450,8 +450,13 @@ func cleanCalc(p prompt) string {
 	s = reQuoteClose.ReplaceAllString(s, " $1")
 	s = strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
 	for range 3 {
-		t := strings.TrimSpace(rePolitePrefix.ReplaceAllString(s, ""))
-		t = strings.TrimSpace(rePoliteSuffix.ReplaceAllString(t, ""))
+		t := s
+		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.any([]string{f}) {
+			t = strings.TrimSpace(rePolitePrefix.ReplaceAllString(t, ""))
+		}
+		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.any([]string{t[i+1:]}) {
+			t = strings.TrimSpace(rePoliteSuffix.ReplaceAllString(t, ""))
+		}
 		t = strings.TrimSpace(reCalcPrefix.ReplaceAllString(t, ""))
 		t = strings.TrimSpace(reCalcSuffix.ReplaceAllString(t, ""))
 		if t == s {
@@ -469,7 +474,7 @@ func cleanCalc(p prompt) string {
 
 // calcAnswer reads a calculation and returns its formatted answer.
 func calcAnswer(p prompt) (string, bool) {
-	if !reCalcWord.MatchString(p.plain) || len(p.words) > 16 {
+	if len(p.words) > 16 || !strings.ContainsAny(p.norm, "0123456789√") && !reCalcWord.MatchString(p.plain) {
 		return "", false
 	}
 	if reLooksLikeDate.MatchString(p.norm) {

@@ -142,7 +142,7 @@ func (c *Classifier) classify(p prompt) tracker.Verdict {
 	if v, ok := c.language(p); ok {
 		return v
 	}
-	if reGuard.MatchString(p.plain) || reTaskStart.MatchString(p.plain) {
+	if gateGuard.any(p.words) && reGuard.MatchString(p.plain) || reTaskStart.MatchString(p.plain) {
 		return none
 	}
 	for _, intent := range []func(prompt) (tracker.Verdict, bool){

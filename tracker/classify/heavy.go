@@ -2,6 +2,8 @@ package classify
 
 import (
 	"regexp"
+	"strings"
+	"unicode"
 
 	"frugal/tracker"
 )
@@ -28,6 +30,9 @@ func DetectKind(text string) tracker.Kind {
 		return tracker.KindText
 	}
 	n = reHyphenWords.ReplaceAllString(n, "$1 $2")
+	if !gateKind.any(strings.FieldsFunc(n, notLetter)) {
+		return tracker.KindText
+	}
 	switch {
 	case reVideo.MatchString(n):
 		return tracker.KindVideo
@@ -62,3 +67,5 @@ func HeavyNote(k tracker.Kind, lang string) string {
 	}
 	return ""
 }
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }

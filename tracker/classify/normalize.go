@@ -147,9 +147,14 @@ func prepare(text, lang string) (prompt, bool) {
 	s = contractions.Replace(s)
 	s = strings.TrimSpace(s)
 	for range 4 {
-		t := reGiveMe.ReplaceAllString(s, "$1")
-		t = rePolitePrefix.ReplaceAllString(t, "")
-		t = strings.TrimSpace(rePoliteSuffix.ReplaceAllString(t, ""))
+		t := s
+		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.any([]string{f}) {
+			t = reGiveMe.ReplaceAllString(t, "$1")
+			t = rePolitePrefix.ReplaceAllString(t, "")
+		}
+		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.any([]string{t[i+1:]}) {
+			t = strings.TrimSpace(rePoliteSuffix.ReplaceAllString(t, ""))
+		}
 		if t == s {
 			break
 		}

@@ -94,8 +94,8 @@ func isScale(w string) bool { _, ok := scaleWords[w]; return ok }
 // parseDecimal reads "12", "9.5", "5,5", "1,000" (English grouping) into an
 // exact rational. lang decides what a lone comma means.
 func parseDecimal(s, lang string) (*big.Rat, bool) {
-	if s == "" {
-		return nil, false
+	if s == "" || strings.Trim(s, "0123456789.,") != "" {
+		return nil, false // digits only: big.Rat would also read "1e999999999" and take ages
 	}
 	if strings.Count(s, ",") > 0 && !strings.Contains(s, ".") {
 		parts := strings.Split(s, ",")

@@ -282,7 +282,7 @@ func displayPlace(name string) string {
 // timeDate answers clocks, zones and calendar questions.
 func (c *Classifier) timeDate(p prompt) (tracker.Verdict, bool) {
 	s := p.plain
-	if len(p.words) > 16 {
+	if len(p.words) > 16 || !gateTime.any(p.words) {
 		return tracker.Verdict{}, false
 	}
 	now := c.now().In(c.loc)

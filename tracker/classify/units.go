@@ -467,6 +467,9 @@ func formatQty(r *big.Rat, lang string) string {
 	if f < 0 {
 		f = -f
 	}
+	if f > 1e15 || f != f {
+		return formatNumber(r, lang) // huge: print it whole rather than loop on +Inf
+	}
 	intDigits := 1
 	for x := f; x >= 10; x /= 10 {
 		intDigits++

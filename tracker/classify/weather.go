@@ -36,7 +36,7 @@ func init() {
 // weather suggests a weather service for the place asked about.
 func (c *Classifier) weather(p prompt) (tracker.Verdict, bool) {
 	s := p.plain
-	if len(p.words) > 16 || reWeatherNot.MatchString(s) {
+	if len(p.words) > 16 || !gateWeather.any(p.words) || reWeatherNot.MatchString(s) {
 		return tracker.Verdict{}, false
 	}
 	strong := reWeatherStrong.MatchString(s)
