@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-func testEnv(stdin string) (*Env, *bytes.Buffer, *bytes.Buffer) {
+func classifyEnv(stdin string) (*Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errb bytes.Buffer
 	return &Env{
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
@@ -18,7 +18,7 @@ func testEnv(stdin string) (*Env, *bytes.Buffer, *bytes.Buffer) {
 }
 
 func TestClassify_TextArgumentPrintsTheVerdict(t *testing.T) {
-	env, out, _ := testEnv("")
+	env, out, _ := classifyEnv("")
 	if code := Run(context.Background(), env, "classify", []string{"--lang", "fr", "17", "%", "de", "240"}); code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}
@@ -28,7 +28,7 @@ func TestClassify_TextArgumentPrintsTheVerdict(t *testing.T) {
 }
 
 func TestClassify_JSONFlag(t *testing.T) {
-	env, out, _ := testEnv("")
+	env, out, _ := classifyEnv("")
 	Run(context.Background(), env, "classify", []string{"--json", "12*37"})
 	if got := strings.TrimSpace(out.String()); got != `{"category":"calculation","tool":"calculator","answer":"444"}` {
 		t.Errorf("got %s", got)
@@ -42,7 +42,7 @@ not json
 {"id":"c"}
 {"id":"d","text":"booking.com"}
 `
-	env, out, errb := testEnv(in)
+	env, out, errb := classifyEnv(in)
 	code := Run(context.Background(), env, "classify", nil)
 	want := `{"id":"a","category":"calculation","tool":"calculator","answer":"444"}
 {"id":7,"category":"none"}
@@ -59,7 +59,7 @@ not json
 }
 
 func TestClassify_BadFlagIsAUsageError(t *testing.T) {
-	env, _, _ := testEnv("")
+	env, _, _ := classifyEnv("")
 	if code := Run(context.Background(), env, "classify", []string{"--engine", "altavista", "x"}); code != ExitUsage {
 		t.Errorf("exit %d, want %d", code, ExitUsage)
 	}
