@@ -8,7 +8,7 @@ export PATH=/usr/local/go/bin:$PATH
 out=BENCHMARKS.md
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export FRUGAL_BENCH_DB=${FRUGAL_BENCH_DB:-${TMPDIR:-/tmp}/frugal-bench-1m-v1.db}
+export FRUGAL_BENCH_DB=${FRUGAL_BENCH_DB:-${TMPDIR:-/tmp}/frugal-bench-1m-v2.db}
 
 # ns/op of one benchmark line in a go test output file
 nsop() { awk -v n="$2" '$1 ~ "^"n"(-[0-9]+)?$" {for (i=2;i<=NF;i++) if ($(i+1)=="ns/op") print $i}' "$1" | tail -n1; }
