@@ -1,9 +1,6 @@
-// Command frugal records a person's AI requests and their footprint on their
-// own machine. This main dispatches the native messaging host mode (when a
-// browser starts it) and the terminal subcommands.
-//
-// The tray and window processes are wired here by the app branch; this file
-// is the minimal dispatcher the extension branch needs.
+// Command frugal records the AI requests a person makes and their footprint,
+// on their own machine. With no arguments it starts the tray app; with a
+// subcommand it runs in the terminal (frugal help).
 package main
 
 import (
@@ -18,19 +15,25 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	args := os.Args[1:]
-	code := run(ctx, args)
+	code := run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
 }
 
 func run(ctx context.Context, args []string) int {
 	env := cli.OSEnv()
-	// Host mode first: the browser's arguments look like nothing else.
+	// A browser starting its native messaging host passes arguments that
+	// look like nothing else (an extension origin, or a manifest path and
+	// an add-on id): check them first.
 	if nativehost.IsHostInvocation(args) {
 		return cli.RunHost(ctx, env, args)
 	}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
+		cli.Help(env.Stdout)
+		return cli.ExitOK
+	}
+	switch args[0] {
+	case "help", "-h", "--help", "-help":
 		cli.Help(env.Stdout)
 		return cli.ExitOK
 	}

@@ -70,7 +70,9 @@ func (s *Service) Prepare(ctx context.Context, r Request) (Request, Settings, er
 		v := s.Classifier.Classify(*r.Prompt, "")
 		r.Category, r.Tool = v.Category, v.Tool
 	}
-	if s.Estimator != nil && r.Footprint == nil && r.Outcome != OutcomeFollowed && r.Outcome != OutcomeCancelled {
+	// A followed suggestion is estimated too: what it would have cost is what
+	// following the suggestion avoided. Totals count only sent requests.
+	if s.Estimator != nil && r.Footprint == nil && r.Outcome != OutcomeCancelled {
 		fp, err := s.Estimator.Estimate(&r)
 		if err != nil {
 			// A request is never lost because it could not be estimated.

@@ -112,7 +112,7 @@ func newFlags(env *Env, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: frugal %s %s\n", name, usage)
+		fmt.Fprintf(fs.Output(), "Usage: frugal %s %s\n", name, usage)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -121,10 +121,12 @@ func newFlags(env *Env, name, usage string) *flag.FlagSet {
 // parse parses args and turns flag errors into usage errors. Extra
 // positional arguments are refused unless maxArgs allows them.
 func parse(fs *flag.FlagSet, args []string, maxArgs int) error {
-	fs.SetOutput(io.Discard) // we print one line ourselves
-	if err := fs.Parse(args); err != nil {
+	out := fs.Output()
+	fs.SetOutput(io.Discard) // a bad flag gets our one-line error, not the whole usage
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(os.Stderr)
 			fs.Usage()
 			return err
 		}

@@ -3,9 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log"
+	"time"
 
+	"frugal/storage"
 	"frugal/tracker/nativehost"
 )
 
@@ -40,8 +41,19 @@ func RunHost(ctx context.Context, env *Env, args []string) int {
 }
 
 // openHost builds the host's dependencies from the database named by
-// FRUGAL_DB (or the default path).
+// FRUGAL_DB (or the default path), with the classifier and estimator this
+// build has (nil ones leave verdicts and estimates empty).
 func openHost(ctx context.Context, env *Env) (nativehost.Deps, func(), error) {
-	d := nativehost.Deps{Now: env.Now}
-	return d, nil, fmt.Errorf("storage not built into this binary yet")
+	d := nativehost.Deps{Now: env.Now, NotFound: storage.ErrNotFound}
+	st, err := openStore(ctx, env.Getenv("FRUGAL_DB"))
+	if err != nil {
+		return d, nil, err
+	}
+	svc := NewService(st)
+	d.Classifier, d.Estimator, d.Store = svc.Classifier, svc.Estimator, st
+	d.Totals = func(ctx context.Context, from, to time.Time) (nativehost.Totals, error) {
+		t, err := st.Totals(ctx, from, to)
+		return nativehost.Totals{Count: t.Count, Trivial: t.Trivial, Estimated: t.Estimated, Footprint: t.Footprint}, err
+	}
+	return d, func() { st.Close() }, nil
 }

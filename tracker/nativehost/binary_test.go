@@ -235,6 +235,32 @@ func TestHostBinary_HappyPath(t *testing.T) {
 	if r := h.reply(); r["ok"] != true || r["settings"] == nil {
 		t.Fatalf("settings = %v", r)
 	}
+	at := time.Now().UnixMilli()
+	rec := fmt.Sprintf(`{"v":1,"id":"4","type":"record","request":{"id":"req-1","site":"claude","model":"Claude Sonnet 4","prompt":"Write a haiku about rivers","attachments":2,"kind":"text","at":%d,"outcome":"sent"}}`, at)
+	h.send(rec)
+	if r := h.reply(); r["ok"] != true || r["duplicate"] != false {
+		t.Fatalf("record = %v", r)
+	}
+	h.send(rec)
+	if r := h.reply(); r["ok"] != true || r["duplicate"] != true {
+		t.Fatalf("record again = %v, want duplicate", r)
+	}
+	h.send(`{"v":1,"id":"5","type":"update","answer":{"id":"req-1","answer_chars":321,"streaming_ms":2500}}`)
+	if r := h.reply(); r["ok"] != true {
+		t.Fatalf("update = %v", r)
+	}
+	h.send(`{"v":1,"id":"6","type":"update","answer":{"id":"req-404","answer_chars":1,"streaming_ms":1}}`)
+	if r := h.reply(); code(r) != nativehost.CodeNotFound {
+		t.Fatalf("update of an unknown id = %v, want not_found", r)
+	}
+	h.send(`{"v":1,"id":"7","type":"today"}`)
+	if r := h.reply(); r["ok"] != true || r["count"] != 1.0 {
+		t.Fatalf("today = %v, want a count of 1", r)
+	}
+	h.send(`{"v":1,"id":"8","type":"set_settings","settings":{"nudges_off":{"weather":true},"track_private":true}}`)
+	if r := h.reply(); r["ok"] != true || r["settings"].(map[string]any)["track_private"] != true {
+		t.Fatalf("set_settings = %v", r)
+	}
 	h.exit()
 	if s := h.stderr.String(); strings.Contains(s, "panic") {
 		t.Errorf("host stderr: %s", s)

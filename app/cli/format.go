@@ -1,0 +1,30 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"strconv"
+)
+
+// num prints a quantity with 3 significant digits, without exponent for
+// everyday magnitudes.
+func num(f float64) string {
+	switch {
+	case f == 0:
+		return "0"
+	case f >= 100 || f <= -100:
+		return strconv.FormatFloat(f, 'f', 0, 64)
+	case f >= 0.001 || f <= -0.001:
+		return strconv.FormatFloat(f, 'g', 3, 64)
+	}
+	return strconv.FormatFloat(f, 'e', 2, 64)
+}
+
+// readFull reads until buf is full or EOF.
+func readFull(r io.Reader, buf []byte) (int, error) {
+	n, err := io.ReadFull(r, buf)
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		err = nil
+	}
+	return n, err
+}

@@ -1,0 +1,46 @@
+-- One row per AI request. Times are unix milliseconds in UTC. NULL means
+-- "not seen" or "not estimated", never zero.
+CREATE TABLE requests (
+	id            TEXT    PRIMARY KEY NOT NULL,
+	at_ms         INTEGER NOT NULL,
+	source        TEXT    NOT NULL CHECK (source IN ('extension', 'cli', 'tray', 'import')),
+	site          TEXT    NOT NULL,
+	provider      TEXT,
+	model         TEXT,
+	kind          TEXT    NOT NULL CHECK (kind IN ('text', 'image', 'video', 'audio', 'file')),
+	prompt        TEXT,
+	prompt_chars  INTEGER NOT NULL CHECK (prompt_chars >= 0),
+	input_tokens  INTEGER CHECK (input_tokens >= 0),
+	answer_chars  INTEGER CHECK (answer_chars >= 0),
+	output_tokens INTEGER CHECK (output_tokens >= 0),
+	latency_ms    INTEGER CHECK (latency_ms >= 0),
+	reasoning     TEXT    NOT NULL DEFAULT '',
+	web_search    INTEGER NOT NULL DEFAULT 0 CHECK (web_search IN (0, 1)),
+	attachments   INTEGER NOT NULL DEFAULT 0 CHECK (attachments >= 0),
+	category      TEXT,
+	tool          TEXT,
+	outcome       TEXT    NOT NULL CHECK (outcome IN ('sent', 'sent_anyway', 'followed', 'cancelled')),
+	energy_wh_low  REAL,
+	energy_wh      REAL,
+	energy_wh_high REAL,
+	co2_g_low      REAL,
+	co2_g          REAL,
+	co2_g_high     REAL,
+	water_ml_low   REAL,
+	water_ml       REAL,
+	water_ml_high  REAL,
+	method        TEXT,
+	zone          TEXT,
+	what_if       INTEGER CHECK (what_if IN (0, 1)),
+	warnings      TEXT,   -- JSON array of strings
+	updated_ms    INTEGER NOT NULL
+) STRICT;
+
+-- Week ranges and per-day aggregates scan a range of at_ms.
+CREATE INDEX requests_at ON requests (at_ms);
+
+-- The person's settings, shared by every Frugal process.
+CREATE TABLE settings (
+	key   TEXT PRIMARY KEY NOT NULL,
+	value TEXT NOT NULL
+) STRICT;
