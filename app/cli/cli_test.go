@@ -168,3 +168,25 @@ func TestExportImport_ThroughTheCLI(t *testing.T) {
 		}
 	}
 }
+
+func TestReestimate_FillsMissingEstimatesAndSkipsCurrentOnes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	run(t, db, "", "log", "--site", "claude", "--id", "a", "--prompt", "hello", "--output-chars", "400")
+	run(t, db, "", "log", "--site", "gemini", "--id", "b", "--prompt", "hello")
+	s, _ := storage.Open(t.Context(), db)
+	r, _ := s.Get(t.Context(), "a")
+	want := *r.Footprint
+	r.Footprint = nil
+	s.Update(t.Context(), r)
+	s.Close()
+	code, out, errs := run(t, db, "", "reestimate")
+	if code != 0 || !strings.Contains(out, "re-estimated 1 of 2") {
+		t.Fatalf("reestimate = %d %q %q", code, out, errs)
+	}
+	s, _ = storage.Open(t.Context(), db)
+	defer s.Close()
+	r, _ = s.Get(t.Context(), "a")
+	if r.Footprint == nil || *r.Footprint != want {
+		t.Errorf("re-estimated footprint %+v, want %+v", r.Footprint, want)
+	}
+}
