@@ -14,7 +14,7 @@ import (
 	"frugal/tracker/nativehost"
 )
 
-func testEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
+func installEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errb bytes.Buffer
 	return &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
 		Getenv: func(string) string { return "" }, Now: time.Now}, &out, &errb
@@ -35,7 +35,7 @@ func readManifest(t *testing.T, path string) nativehost.Manifest {
 
 func TestInstallBrowser_WritesAndRemovesManifests(t *testing.T) {
 	dir := t.TempDir()
-	env, out, errb := testEnv()
+	env, out, errb := installEnv()
 	if code := Run(context.Background(), env, "install-browser", []string{"--dir", dir, "--host-path", "/opt/frugal/frugal"}); code != ExitOK {
 		t.Fatalf("install exit %d: %s", code, errb)
 	}
@@ -72,7 +72,7 @@ func TestInstallBrowser_WritesAndRemovesManifests(t *testing.T) {
 
 func TestInstallBrowser_OneBrowserIntoDir(t *testing.T) {
 	dir := t.TempDir()
-	env, _, errb := testEnv()
+	env, _, errb := installEnv()
 	if code := Run(context.Background(), env, "install-browser", []string{"--browser", "chromium", "--dir", dir}); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errb)
 	}
@@ -85,7 +85,7 @@ func TestInstallBrowser_OneBrowserIntoDir(t *testing.T) {
 }
 
 func TestInstallBrowser_Print(t *testing.T) {
-	env, out, _ := testEnv()
+	env, out, _ := installEnv()
 	dir := t.TempDir()
 	if code := Run(context.Background(), env, "install-browser", []string{"--browser", "firefox", "--print", "--dir", dir, "--host-path", "/x/frugal"}); code != ExitOK {
 		t.Fatalf("exit %d", code)
@@ -104,7 +104,7 @@ func TestInstallBrowser_UsageErrors(t *testing.T) {
 		{"--host-path", "relative/frugal", "--dir", "/tmp"},
 		{"extra"},
 	} {
-		env, _, _ := testEnv()
+		env, _, _ := installEnv()
 		if code := Run(context.Background(), env, "install-browser", args); code != ExitUsage {
 			t.Errorf("install-browser %q exit %d, want %d", args, code, ExitUsage)
 		}
@@ -147,7 +147,7 @@ func TestInstallBrowser_AllSkipsBrowsersNotInstalled(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	os.MkdirAll(filepath.Join(home, ".config", "chromium"), 0o755)
-	env, out, errb := testEnv()
+	env, out, errb := installEnv()
 	if code := Run(context.Background(), env, "install-browser", []string{"--host-path", "/x/frugal"}); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errb)
 	}
