@@ -95,7 +95,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, o ExportOptions) (int64
 		return 0, fmt.Errorf("storage: export: %w", err)
 	}
 	q := "SELECT " + strings.Join(requestColumns, ", ") + " FROM requests" +
-		rangeWhere(o.From, o.To) + " ORDER BY at_ms, id"
+		rangeWhere(o.From, o.To)
 	rows, err := s.db.QueryContext(ctx, q, rangeArgs(o.From, o.To)...)
 	if err != nil {
 		return 0, fmt.Errorf("storage: export: %w", err)

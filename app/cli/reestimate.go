@@ -41,6 +41,8 @@ func runReestimate(ctx context.Context, env *Env, args []string) error {
 		if !*all && r.Footprint != nil && r.Footprint.Method == methodVersion() {
 			return false, nil
 		}
+		// The warnings describe the estimate being replaced.
+		r.Warnings = nil
 		fp, err := est.Estimate(r)
 		if err != nil {
 			// Keep the old estimate (or none) and say why; one bad row

@@ -138,24 +138,25 @@ type Detail struct {
 	Core         *Impacts // EcoLogits' result for the low-token run, in its units
 }
 
-// Estimate implements tracker.Estimator. It fills r.Provider, r.Model,
-// r.InputTokens and r.OutputTokens when they were empty and appends
-// warnings to r.Warnings.
+// Estimate implements tracker.Estimator. It fills r.Provider when it was
+// empty and appends its warnings to r.Warnings (once each). It leaves what
+// was observed as it was: the model name as the page showed it, and no
+// token counts derived from lengths, so that re-estimating a stored request
+// with a later method starts from the same observations and gives the same
+// result as estimating it fresh.
 func (e *Estimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
 	d, err := e.Explain(r)
 	if err != nil {
 		return tracker.Footprint{}, err
 	}
-	r.Provider, r.Model = d.Provider, d.Model
-	if r.OutputTokens == nil {
-		n := int(math.Round(d.OutputTokens.Central))
-		r.OutputTokens = &n
+	if r.Provider == "" {
+		r.Provider = d.Provider
 	}
-	if r.InputTokens == nil && d.InputTokens > 0 {
-		n := int(math.Round(d.InputTokens))
-		r.InputTokens = &n
+	for _, w := range d.Warnings {
+		if !slices.Contains(r.Warnings, w) {
+			r.Warnings = append(r.Warnings, w)
+		}
 	}
-	r.Warnings = append(r.Warnings, d.Warnings...)
 	return d.Footprint, nil
 }
 

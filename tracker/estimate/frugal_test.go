@@ -33,12 +33,19 @@ func TestEstimate_SitesResolveToRegisteredModels(t *testing.T) {
 	for _, s := range append(Sites, Site{ID: "some-other-ai"}) {
 		t.Run(s.ID, func(t *testing.T) {
 			r := &tracker.Request{Site: s.ID, Kind: tracker.KindText}
+			d, err := e.Explain(r)
+			if err != nil {
+				t.Fatalf("Explain: %v", err)
+			}
+			if d.Provider == "" || d.Model == "" || d.OutputTokens.Central <= 0 {
+				t.Errorf("detail not filled: %+v", d)
+			}
 			fp, err := e.Estimate(r)
 			if err != nil {
 				t.Fatalf("Estimate: %v", err)
 			}
-			if r.Provider == "" || r.Model == "" || r.OutputTokens == nil {
-				t.Errorf("request not filled: %+v", r)
+			if r.Provider != d.Provider || r.Model != "" || r.OutputTokens != nil {
+				t.Errorf("Estimate must fill the provider only, got %+v", r)
 			}
 			ordered(t, "energy", fp.EnergyWh)
 			ordered(t, "co2", fp.CO2Grams)
@@ -67,11 +74,12 @@ func TestEstimate_PageModelNamesAreNormalised(t *testing.T) {
 		{"poe", "Claude-Sonnet-4.5", "claude-sonnet-4-5"},
 	} {
 		r := &tracker.Request{Site: tc.site, Model: tc.shown, OutputTokens: ptr(300)}
-		if _, err := e.Estimate(r); err != nil {
+		d, err := e.Explain(r)
+		if err != nil {
 			t.Fatalf("%s %q: %v", tc.site, tc.shown, err)
 		}
-		if r.Model != tc.want {
-			t.Errorf("site %s shows %q: model %q, want %q (warnings %q)", tc.site, tc.shown, r.Model, tc.want, r.Warnings)
+		if d.Model != tc.want {
+			t.Errorf("site %s shows %q: model %q, want %q (warnings %q)", tc.site, tc.shown, d.Model, tc.want, d.Warnings)
 		}
 	}
 }
@@ -79,11 +87,15 @@ func TestEstimate_PageModelNamesAreNormalised(t *testing.T) {
 func TestEstimate_UnknownModelFallsBackWithWarning(t *testing.T) {
 	e := newEst(t, DefaultOptions())
 	r := &tracker.Request{Site: "claude", Model: "Claude Mythical 9"}
-	if _, err := e.Estimate(r); err != nil {
+	d, err := e.Explain(r)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Model != "claude-sonnet-4-5" || !strings.Contains(strings.Join(r.Warnings, "|"), "not in EcoLogits") {
-		t.Errorf("model %q, warnings %q", r.Model, r.Warnings)
+	if d.Model != "claude-sonnet-4-5" || !strings.Contains(strings.Join(d.Warnings, "|"), "not in EcoLogits") {
+		t.Errorf("model %q, warnings %q", d.Model, d.Warnings)
+	}
+	if _, err := e.Estimate(r); err != nil || r.Model != "Claude Mythical 9" {
+		t.Errorf("Estimate changed the model as shown to %q (%v): it is the person's record", r.Model, err)
 	}
 }
 
