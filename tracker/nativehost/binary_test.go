@@ -29,6 +29,9 @@ func TestMain(m *testing.M) {
 	}
 	frugalBin = filepath.Join(dir, "frugal")
 	build := exec.Command("go", "build", "-o", frugalBin, "frugal")
+	// The root package may need cgo (Fyne) even when this test runs with
+	// CGO_ENABLED=0.
+	build.Env = append(os.Environ(), "CGO_ENABLED=1")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "build frugal:", err)
