@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"frugal/app/cli"
+	"frugal/tracker/nativehost"
 )
 
 func main() {
@@ -21,6 +22,12 @@ func main() {
 
 func run(ctx context.Context, args []string) int {
 	env := cli.OSEnv()
+	// A browser starting its native messaging host passes arguments that
+	// look like nothing else (an extension origin, or a manifest path and
+	// an add-on id): check them first.
+	if nativehost.IsHostInvocation(args) {
+		return cli.RunHost(ctx, env, args)
+	}
 	if len(args) == 0 {
 		cli.Help(env.Stdout)
 		return cli.ExitOK

@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"frugal/tracker/nativehost"
+)
+
+func installEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	return &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Getenv: func(string) string { return "" }, Now: time.Now}, &out, &errb
+}
+
+func readManifest(t *testing.T, path string) nativehost.Manifest {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m nativehost.Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
+}
+
+func TestInstallBrowser_WritesAndRemovesManifests(t *testing.T) {
+	dir := t.TempDir()
+	env, out, errb := installEnv()
+	if code := Run(context.Background(), env, "install-browser", []string{"--dir", dir, "--host-path", "/opt/frugal/frugal"}); code != ExitOK {
+		t.Fatalf("install exit %d: %s", code, errb)
+	}
+	for _, b := range []string{"chrome", "chromium", "brave", "edge", "firefox"} {
+		file := filepath.Join(dir, b, nativehost.HostName+".json")
+		m := readManifest(t, file)
+		if m.Name != nativehost.HostName || m.Path != "/opt/frugal/frugal" || m.Type != "stdio" {
+			t.Errorf("%s manifest = %+v", b, m)
+		}
+		if b == "firefox" {
+			if len(m.AllowedExtensions) != 1 || m.AllowedExtensions[0] != nativehost.GeckoID || len(m.AllowedOrigins) != 0 {
+				t.Errorf("firefox ids = %+v", m)
+			}
+		} else if len(m.AllowedOrigins) != 1 || m.AllowedOrigins[0] != "chrome-extension://"+nativehost.ChromiumExtensionID+"/" || len(m.AllowedExtensions) != 0 {
+			t.Errorf("%s origins = %+v", b, m)
+		}
+		if !strings.Contains(out.String(), b+": wrote ") {
+			t.Errorf("output does not report %s: %s", b, out)
+		}
+	}
+	out.Reset()
+	if code := Run(context.Background(), env, "install-browser", []string{"--dir", dir, "--uninstall"}); code != ExitOK {
+		t.Fatalf("uninstall exit %d: %s", code, errb)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
+	if len(left) != 0 {
+		t.Errorf("files left after uninstall: %v", left)
+	}
+	// Removing what is not there is not an error.
+	if code := Run(context.Background(), env, "install-browser", []string{"--dir", dir, "--uninstall"}); code != ExitOK {
+		t.Errorf("second uninstall exit %d: %s", code, errb)
+	}
+}
+
+func TestInstallBrowser_OneBrowserIntoDir(t *testing.T) {
+	dir := t.TempDir()
+	env, _, errb := installEnv()
+	if code := Run(context.Background(), env, "install-browser", []string{"--browser", "chromium", "--dir", dir}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	m := readManifest(t, filepath.Join(dir, nativehost.HostName+".json"))
+	exe, _ := os.Executable()
+	exe, _ = filepath.EvalSymlinks(exe)
+	if m.Path != exe {
+		t.Errorf("path = %q, want the running binary %q", m.Path, exe)
+	}
+}
+
+func TestInstallBrowser_Print(t *testing.T) {
+	env, out, _ := installEnv()
+	dir := t.TempDir()
+	if code := Run(context.Background(), env, "install-browser", []string{"--browser", "firefox", "--print", "--dir", dir, "--host-path", "/x/frugal"}); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out.String(), `"allowed_extensions"`) || !strings.Contains(out.String(), nativehost.GeckoID) {
+		t.Errorf("--print output: %s", out)
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("--print wrote files: %v", files)
+	}
+}
+
+func TestInstallBrowser_UsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--browser", "netscape"},
+		{"--host-path", "relative/frugal", "--dir", "/tmp"},
+		{"extra"},
+	} {
+		env, _, _ := installEnv()
+		if code := Run(context.Background(), env, "install-browser", args); code != ExitUsage {
+			t.Errorf("install-browser %q exit %d, want %d", args, code, ExitUsage)
+		}
+	}
+}
+
+func TestManifestDir(t *testing.T) {
+	byName := map[string]browserInfo{}
+	for _, b := range browsers {
+		byName[b.name] = b
+	}
+	for _, tc := range []struct{ browser, goos, want string }{
+		{"chrome", "linux", "/home/a/.config/google-chrome/NativeMessagingHosts"},
+		{"chromium", "linux", "/home/a/.config/chromium/NativeMessagingHosts"},
+		{"brave", "linux", "/home/a/.config/BraveSoftware/Brave-Browser/NativeMessagingHosts"},
+		{"edge", "linux", "/home/a/.config/microsoft-edge/NativeMessagingHosts"},
+		{"firefox", "linux", "/home/a/.mozilla/native-messaging-hosts"},
+		{"chrome", "darwin", "/home/a/Library/Application Support/Google/Chrome/NativeMessagingHosts"},
+		{"edge", "darwin", "/home/a/Library/Application Support/Microsoft Edge/NativeMessagingHosts"},
+		{"firefox", "darwin", "/home/a/Library/Application Support/Mozilla/NativeMessagingHosts"},
+		{"chrome", "windows", filepath.Join("/appdata", "Frugal", "NativeMessagingHosts", "chrome")},
+	} {
+		got, err := manifestDir(byName[tc.browser], tc.goos, "/home/a", "/appdata")
+		if err != nil || got != filepath.FromSlash(tc.want) {
+			t.Errorf("manifestDir(%s, %s) = %q, %v; want %q", tc.browser, tc.goos, got, err, tc.want)
+		}
+	}
+	if !strings.HasSuffix(byName["edge"].regKey, `Microsoft\Edge\NativeMessagingHosts\app.frugal.host`) {
+		t.Errorf("edge registry key = %q", byName["edge"].regKey)
+	}
+	if _, err := manifestDir(byName["chrome"], "plan9", "/h", ""); err == nil {
+		t.Error("manifestDir on plan9 succeeded")
+	}
+}
+
+func TestInstallBrowser_AllSkipsBrowsersNotInstalled(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("Linux locations")
+	}
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	os.MkdirAll(filepath.Join(home, ".config", "chromium"), 0o755)
+	env, out, errb := installEnv()
+	if code := Run(context.Background(), env, "install-browser", []string{"--host-path", "/x/frugal"}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if _, err := os.Stat(filepath.Join(home, ".config/chromium/NativeMessagingHosts", nativehost.HostName+".json")); err != nil {
+		t.Errorf("chromium manifest not written: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(home, ".config/google-chrome")); err == nil {
+		t.Error("created a directory for Chrome, which is not installed")
+	}
+	if !strings.Contains(out.String(), "chrome: not installed, skipped") {
+		t.Errorf("output: %s", out)
+	}
+}

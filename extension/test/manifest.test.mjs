@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { firefoxManifest, GECKO_ID } from '../build.mjs';
+
+const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
+const goIDs = readFileSync(new URL('../../tracker/nativehost/ids.go', import.meta.url), 'utf8');
+const HOSTS = ['chatgpt.com', 'chat.openai.com', 'claude.ai', 'gemini.google.com', 'copilot.microsoft.com',
+  'chat.mistral.ai', 'www.perplexity.ai', 'chat.deepseek.com'];
+
+test('permissions are nativeMessaging, storage and alarms, and the eight hosts only', () => {
+  assert.deepEqual(manifest.permissions, ['nativeMessaging', 'storage', 'alarms']);
+  assert.deepEqual(manifest.host_permissions, HOSTS.map((h) => `https://${h}/*`));
+  const all = JSON.stringify(manifest);
+  assert.ok(!all.includes('<all_urls>') && !all.includes('*://*/'), 'no broad match');
+  assert.deepEqual(manifest.content_scripts[0].matches, manifest.host_permissions);
+  assert.deepEqual(manifest.web_accessible_resources[0].matches, manifest.host_permissions);
+});
+
+test('the key fixes the extension id that the host manifests allow', () => {
+  const der = Buffer.from(manifest.key, 'base64');
+  const id = createHash('sha256').update(der).digest('hex').slice(0, 32)
+    .replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+  assert.match(goIDs, new RegExp(`ChromiumExtensionID = "${id}"`));
+  assert.match(goIDs, new RegExp(`GeckoID = "${GECKO_ID}"`));
+});
+
+test('the Firefox manifest uses an event page, a gecko id and no key', () => {
+  const f = firefoxManifest(manifest);
+  assert.equal(f.key, undefined);
+  assert.deepEqual(f.background, { scripts: ['src/background/main.js'], type: 'module' });
+  assert.deepEqual(f.browser_specific_settings.gecko, { id: GECKO_ID, strict_min_version: '128.0' });
+  assert.deepEqual(f.permissions, manifest.permissions);
+  assert.ok(manifest.background.service_worker && manifest.key, 'the source manifest is untouched');
+});

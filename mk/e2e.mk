@@ -1,0 +1,21 @@
+# Browser extension targets, included by the Makefile.
+
+EXT_NPM := cd extension && npm ci --no-audit --no-fund --prefer-offline
+
+## ext-build: dist/chromium and dist/firefox from extension/
+ext-build:
+	cd extension && node build.mjs
+
+## ext-test: the extension's unit tests (node --test, linkedom, fixture DOMs)
+ext-test: deps-test
+	$(EXT_NPM) && npm test
+
+## e2e: build frugal and the extension, run the extension's unit tests, then
+## the end-to-end tests in headless Chromium (/usr/lib/chromium/chromium; set
+## CHROMIUM to use another) with the real frugal host and database. They
+## print the draft verdict round trip (p95) and the first connect time.
+e2e: deps-test
+	$(GO) build -o /dev/null .
+	$(EXT_NPM) && node build.mjs && npm test && npm run e2e
+
+.PHONY: ext-build
