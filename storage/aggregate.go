@@ -129,15 +129,40 @@ func (k bucket) totals() Totals {
 	return t
 }
 
+// totalsQuery sums a range in one pass without grouping (no sort): sent,
+// trivial-sent and followed requests are told apart with CASE.
+const totalsQuery = `SELECT
+	count(CASE WHEN outcome IN ('sent', 'sent_anyway') THEN 1 END),
+	count(CASE WHEN outcome IN ('sent', 'sent_anyway') AND category IS NOT NULL AND category != 'none' THEN 1 END),
+	count(CASE WHEN outcome IN ('sent', 'sent_anyway') THEN energy_wh END),
+	count(CASE WHEN outcome = 'followed' THEN 1 END),
+	%s, %s, %s
+FROM requests WHERE at_ms >= ? AND at_ms < ?`
+
+var totalsSQL = func() string {
+	sums := func(cond string) string {
+		cols := []string{"energy_wh_low", "energy_wh", "energy_wh_high", "co2_g_low", "co2_g", "co2_g_high", "water_ml_low", "water_ml", "water_ml_high"}
+		parts := make([]string, len(cols))
+		for i, c := range cols {
+			parts[i] = fmt.Sprintf("total(CASE WHEN %s THEN %s END)", cond, c)
+		}
+		return strings.Join(parts, ", ")
+	}
+	sent := "outcome IN ('sent', 'sent_anyway')"
+	return fmt.Sprintf(totalsQuery, sums(sent), sums(sent+" AND category IS NOT NULL AND category != 'none'"), sums("outcome = 'followed'"))
+}()
+
 // Totals sums the requests with from ≤ at < to.
 func (s *Store) Totals(ctx context.Context, from, to time.Time) (Totals, error) {
-	ks, err := s.aggregate(ctx, []time.Time{from, to})
-	if err != nil {
-		return Totals{}, err
-	}
 	var t Totals
-	for _, k := range ks {
-		t = t.Add(k.totals())
+	dest := []any{&t.Count, &t.Trivial, &t.Estimated, &t.Followed}
+	for _, f := range []*tracker.Footprint{&t.Footprint, &t.TrivialFootprint, &t.FollowedFootprint} {
+		dest = append(dest, &f.EnergyWh.Low, &f.EnergyWh.Central, &f.EnergyWh.High,
+			&f.CO2Grams.Low, &f.CO2Grams.Central, &f.CO2Grams.High,
+			&f.WaterML.Low, &f.WaterML.Central, &f.WaterML.High)
+	}
+	if err := s.db.QueryRowContext(ctx, totalsSQL, from.UnixMilli(), to.UnixMilli()).Scan(dest...); err != nil {
+		return t, fmt.Errorf("storage: totals: %w", err)
 	}
 	return t, nil
 }

@@ -338,9 +338,11 @@ func parseRecord(rec []string) (tracker.Request, error) {
 	if a := optInt(15); a != nil {
 		r.Attachments = *a
 	}
-	if r.Category, err = tracker.ParseCategory(field(16)); err != nil {
-		return r, fmt.Errorf("column category: %w", err)
+	cat, cerr := tracker.ParseCategory(field(16))
+	if cerr != nil && err == nil {
+		err = fmt.Errorf("column category: %w", cerr)
 	}
+	r.Category = cat
 	r.Tool, r.Outcome = field(17), tracker.Outcome(field(18))
 	if rec[20] != "" {
 		f := &tracker.Footprint{}

@@ -269,3 +269,74 @@ func (s *Store) Count(ctx context.Context) (int64, error) {
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM requests").Scan(&n)
 	return n, err
 }
+
+// Rewrite calls fn for every stored request in time order and saves those
+// fn reports changed. It works in chunks of a few thousand rows, each in
+// its own transaction, so other processes can write in between and an
+// interruption leaves every row either old or new, never half-written.
+func (s *Store) Rewrite(ctx context.Context, fn func(*tracker.Request) (bool, error), progress func(done int64)) (int64, error) {
+	const chunk = 2000
+	var (
+		lastAt        int64 = -1 << 62
+		lastID        string
+		done, changed int64
+	)
+	for {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return changed, fmt.Errorf("storage: rewrite: %w", err)
+		}
+		rows, err := tx.QueryContext(ctx, selectRequest+" WHERE (at_ms, id) > (?, ?) ORDER BY at_ms, id LIMIT ?", lastAt, lastID, chunk)
+		if err != nil {
+			tx.Rollback()
+			return changed, fmt.Errorf("storage: rewrite: %w", err)
+		}
+		var batch []tracker.Request
+		for rows.Next() {
+			r, err := scanRequest(rows)
+			if err != nil {
+				rows.Close()
+				tx.Rollback()
+				return changed, fmt.Errorf("storage: rewrite: %w", err)
+			}
+			batch = append(batch, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			tx.Rollback()
+			return changed, fmt.Errorf("storage: rewrite: %w", err)
+		}
+		now := time.Now().UnixMilli()
+		for i := range batch {
+			r := &batch[i]
+			ok, err := fn(r)
+			if err != nil {
+				tx.Rollback()
+				return changed, fmt.Errorf("storage: rewrite %s: %w", r.ID, err)
+			}
+			if !ok {
+				continue
+			}
+			args, err := requestArgs(r)
+			if err == nil {
+				_, err = tx.ExecContext(ctx, updateRequest, append(args[1:], now, r.ID)...)
+			}
+			if err != nil {
+				tx.Rollback()
+				return changed, fmt.Errorf("storage: rewrite %s: %w", r.ID, err)
+			}
+			changed++
+		}
+		if err := tx.Commit(); err != nil {
+			return changed, fmt.Errorf("storage: rewrite: %w", err)
+		}
+		done += int64(len(batch))
+		if progress != nil {
+			progress(done)
+		}
+		if len(batch) < chunk {
+			return changed, nil
+		}
+		lastAt, lastID = batch[len(batch)-1].At.UnixMilli(), batch[len(batch)-1].ID
+	}
+}

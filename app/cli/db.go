@@ -5,9 +5,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"flag"
+	"sync"
 
 	"frugal/storage"
 	"frugal/tracker"
+	"frugal/tracker/estimate"
 )
 
 // dbFlag adds --db to fs; the value defaults to $FRUGAL_DB, then to the
@@ -38,19 +40,56 @@ func openStore(ctx context.Context, flagValue string) (*storage.Store, error) {
 func NewService(st *storage.Store) *tracker.Service {
 	return &tracker.Service{
 		Classifier: newClassifier(),
-		Estimator:  newEstimator(),
+		Estimator:  &zoneEstimator{settings: st.Settings},
 		Sink:       st,
 		Settings:   st.Settings,
 	}
 }
 
-// newClassifier and newEstimator return nil until the real ones are built
-// in: a nil classifier leaves requests unclassified and a nil estimator
-// leaves them "not estimated", never with a made-up number.
-var (
-	newClassifier = func() tracker.Classifier { return nil }
-	newEstimator  = func() tracker.Estimator { return nil }
-)
+// newClassifier returns nil until the real one is built in: a nil
+// classifier leaves requests unclassified.
+var newClassifier = func() tracker.Classifier { return nil }
+
+// zoneEstimator estimates with the grid zone the settings name: the
+// provider's data centres by default, or the person's "what if" zone. It
+// reads the settings on each estimate, so a change made in another process
+// applies at once.
+type zoneEstimator struct {
+	settings func(context.Context) (tracker.Settings, error)
+	mu       sync.Mutex
+	byZone   map[string]*estimate.Estimator
+}
+
+func (z *zoneEstimator) forZone(zone string) (*estimate.Estimator, error) {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if e, ok := z.byZone[zone]; ok {
+		return e, nil
+	}
+	opts := estimate.DefaultOptions()
+	opts.Zone = zone
+	e, err := estimate.New(opts)
+	if err != nil {
+		return nil, err
+	}
+	if z.byZone == nil {
+		z.byZone = map[string]*estimate.Estimator{}
+	}
+	z.byZone[zone] = e
+	return e, nil
+}
+
+func (z *zoneEstimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
+	set, err := z.settings(context.Background())
+	if err != nil {
+		return tracker.Footprint{}, err
+	}
+	e, err := z.forZone(set.Zone)
+	if err != nil {
+		return tracker.Footprint{}, err
+	}
+	return e.Estimate(r)
+}
 
 // NewID makes a random request id (128 bits, hex).
 func NewID() string {
@@ -58,3 +97,5 @@ func NewID() string {
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
+
+func methodVersion() string { return estimate.MethodVersion }

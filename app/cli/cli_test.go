@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"frugal/storage"
+)
+
+// run runs a subcommand against a database in dir and returns its exit code
+// and outputs.
+func run(t *testing.T, db string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &Env{
+		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
+		Getenv: func(k string) string {
+			if k == "FRUGAL_DB" {
+				return db
+			}
+			return ""
+		},
+		Now: func() time.Time { return time.Date(2026, 11, 26, 15, 0, 0, 0, time.Local) },
+	}
+	code := Run(t.Context(), env, args[0], args[1:])
+	return code, out.String(), errb.String()
+}
+
+func count(t *testing.T, db string) int64 {
+	t.Helper()
+	s, err := storage.Open(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	n, _ := s.Count(t.Context())
+	return n
+}
+
+func TestLog_RecordsARequestAndSummaryCountsIt(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	code, out, errs := run(t, db, "", "log", "--site", "claude", "--prompt", "écris un poème", "--output-chars", "800", "--latency", "2s", "--json")
+	if code != 0 {
+		t.Fatalf("log exit %d: %s", code, errs)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatalf("log --json printed %q: %v", out, err)
+	}
+	if rec["site"] != "claude" || rec["prompt_chars"] != float64(14) {
+		t.Errorf("log --json = %v", rec)
+	}
+	code, out, _ = run(t, db, "", "summary", "--json")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	var w map[string]any
+	json.Unmarshal([]byte(out), &w)
+	if w["week"] != "2026-W48" || w["total"].(map[string]any)["count"] != float64(1) {
+		t.Errorf("summary --json = %v", out)
+	}
+	code, out, _ = run(t, db, "", "summary")
+	if code != 0 || !strings.Contains(out, "Requests: 1") {
+		t.Errorf("summary = %d %q", code, out)
+	}
+}
+
+func TestLog_SameIDTwiceRecordsOnce(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	for range 2 {
+		if code, _, e := run(t, db, "", "log", "--site", "x", "--id", "fixed"); code != 0 {
+			t.Fatal(e)
+		}
+	}
+	if n := count(t, db); n != 1 {
+		t.Errorf("%d rows, want 1", n)
+	}
+}
+
+func TestLog_HonoursPrivacyNone(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	s, _ := storage.Open(t.Context(), db)
+	set, _ := s.Settings(t.Context())
+	set.Privacy = "none"
+	s.SaveSettings(t.Context(), set)
+	run(t, db, "", "log", "--site", "x", "--id", "p", "--prompt", "secret")
+	r, err := s.Get(t.Context(), "p")
+	s.Close()
+	if err != nil || r.Prompt != nil || r.PromptChars != 6 {
+		t.Errorf("stored %v (len %d), %v; want no text, length 6", r.Prompt, r.PromptChars, err)
+	}
+}
+
+func TestBadInput_ClearErrorAndNothingWritten(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, bytes.Repeat([]byte("a"), 10<<20), 0o600)
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("ok \xff\xfe not"), 0o600)
+	badCSV := filepath.Join(dir, "bad.csv")
+	os.WriteFile(badCSV, []byte("id,when\r\n1,2\r\n"), 0o600)
+	cases := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"unknown flag", []string{"log", "--site", "x", "--colour", "red"}, 2, "flag provided but not defined"},
+		{"missing site", []string{"log"}, 2, "--site is required"},
+		{"bad date", []string{"log", "--site", "x", "--at", "yesterday"}, 2, "RFC 3339"},
+		{"bad kind", []string{"log", "--site", "x", "--kind", "hologram"}, 2, "unknown kind"},
+		{"negative output", []string{"log", "--site", "x", "--output-chars", "-5"}, 2, "negative"},
+		{"negative latency", []string{"log", "--site", "x", "--latency", "-3s"}, 2, "negative"},
+		{"prompt and file", []string{"log", "--site", "x", "--prompt", "a", "--prompt-file", big}, 2, "not both"},
+		{"10 MB prompt", []string{"log", "--site", "x", "--prompt-file", big}, 1, "limit"},
+		{"invalid UTF-8 prompt", []string{"log", "--site", "x", "--prompt-file", bad}, 1, "UTF-8"},
+		{"bad week", []string{"summary", "--week", "2026-W99"}, 2, "week"},
+		{"bad week text", []string{"summary", "--week", "last"}, 2, "YYYY-Www"},
+		{"bad export date", []string{"export", "--from", "2026-13-01"}, 2, "not a date"},
+		{"bad delimiter", []string{"export", "--delimiter", "|"}, 2, "delimiter"},
+		{"reversed range", []string{"export", "--from", "2026-11-02", "--to", "2026-11-01"}, 2, "before"},
+		{"import without file", []string{"import"}, 2, "CSV file"},
+		{"import wrong header", []string{"import", badCSV}, 1, "line 1"},
+		{"import missing file", []string{"import", filepath.Join(dir, "nope.csv")}, 1, "no such file"},
+		{"stray argument", []string{"summary", "now"}, 2, "unexpected argument"},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "f.db")
+			code, _, errs := run(t, db, "", tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tc.code, errs)
+			}
+			if strings.Count(strings.TrimSpace(errs), "\n") != 0 || !strings.Contains(errs, tc.msg) {
+				t.Errorf("stderr %q: want one line mentioning %q", errs, tc.msg)
+			}
+			if _, err := os.Stat(db); err == nil && count(t, db) != 0 {
+				t.Error("a refused command wrote a row")
+			}
+		})
+	}
+}
+
+func TestExportImport_ThroughTheCLI(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	for _, p := range []string{"=cmd|' /C calc'!A0", "x;y", "multi\nline"} {
+		run(t, a, "", "log", "--site", "chatgpt", "--prompt", p)
+	}
+	file := filepath.Join(dir, "out.csv")
+	if code, _, e := run(t, a, "", "export", "--delimiter", ";", "--bom", "-o", file); code != 0 {
+		t.Fatal(e)
+	}
+	raw, _ := os.ReadFile(file)
+	if !bytes.HasPrefix(raw, []byte("\uFEFFid;at;")) || !bytes.Contains(raw, []byte("'=cmd")) {
+		t.Errorf("export file starts %q", raw[:40])
+	}
+	for i, want := range []string{"imported 3 new", "imported 0 new"} {
+		code, out, e := run(t, b, "", "import", file)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("import #%d = %d %q %q, want %q", i, code, out, e, want)
+		}
+	}
+}
+
+func TestReestimate_FillsMissingEstimatesAndSkipsCurrentOnes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	run(t, db, "", "log", "--site", "claude", "--id", "a", "--prompt", "hello", "--output-chars", "400")
+	run(t, db, "", "log", "--site", "gemini", "--id", "b", "--prompt", "hello")
+	s, _ := storage.Open(t.Context(), db)
+	r, _ := s.Get(t.Context(), "a")
+	want := *r.Footprint
+	r.Footprint = nil
+	s.Update(t.Context(), r)
+	s.Close()
+	code, out, errs := run(t, db, "", "reestimate")
+	if code != 0 || !strings.Contains(out, "re-estimated 1 of 2") {
+		t.Fatalf("reestimate = %d %q %q", code, out, errs)
+	}
+	s, _ = storage.Open(t.Context(), db)
+	defer s.Close()
+	r, _ = s.Get(t.Context(), "a")
+	if r.Footprint == nil || *r.Footprint != want {
+		t.Errorf("re-estimated footprint %+v, want %+v", r.Footprint, want)
+	}
+}

@@ -1,0 +1,153 @@
+package estimate
+
+// Methodology returns the method in plain words with every source, in
+// French when lang is "fr" and in English otherwise. The summary window's
+// "How is this estimated?" and `frugal methodology` show it.
+func Methodology(lang string) string {
+	if lang == "fr" {
+		return methodologyFR
+	}
+	return methodologyEN
+}
+
+const methodologyEN = `How Frugal estimates a request's footprint  (method ` + MethodVersion + `)
+
+The core is EcoLogits 0.11.2 (https://ecologits.ai), reproduced exactly and checked against its
+reference test vectors. For one request it takes the model's size (active and total parameters),
+the number of tokens in the answer and the time the request took, and works out:
+  - the energy used by the GPUs and the rest of the server for that request, times the
+    datacenter's overhead (PUE);
+  - carbon, from the electricity mix of the country where the provider's datacenters are
+    (location-based), plus a share of the carbon of making the servers (embodied impacts);
+  - water, consumed on site for cooling and off site to generate the electricity.
+Model sizes that are not published are ranges, so every estimate is a range (low – high).
+The central value is the geometric mean of the two bounds.
+
+What it counts: usage and manufacture of the datacenter hardware that served the request.
+What it leaves out: the network, your own device, training the model, and water used to make
+the hardware. Water counts usage only.
+
+What Frugal adds (each with its source; turn them off and the numbers are EcoLogits' exactly):
+  - answer length → tokens: about 4 characters per token in English (OpenAI Help Center, "What
+    are tokens and how to count them?"); French takes 10–15 % more tokens (aigotchyou.eu, "Tokens
+    Across Languages", a secondary source); so the high bound allows 15 % more tokens.
+  - answer not seen: 400–500 tokens (Mistral's Large 2 LCA, July 2025, uses a 400-token
+    response; Epoch AI, "How much energy does ChatGPT use?", Feb 2025, assumes about 500).
+  - the streaming time seen in the browser is the request's latency.
+  - long prompts: EcoLogits ignores input length (low bound: nothing added); Epoch AI puts a
+    GPT-4o query at about 0.3 Wh with a short prompt, 2.5 Wh with 10,000 input tokens and 40 Wh
+    with 100,000 (high bound: the difference).
+  - reasoning ("thinking") modes: up to 43 times the energy (MIT Technology Review, "We did the
+    math on AI's energy footprint", May 2025). Deep research: same factor, likely too low.
+  - the assistant's own web search: 0.3 Wh per search (Google, "Powering a Google search", 2009),
+    one search counted.
+  - images: 1.35–11.49 Wh each (MIT Technology Review 2025: a high-quality image takes less
+    than 1/700 of a 3.4 MJ video; Luccioni et al., "Power Hungry Processing", FAccT 2024: the
+    least efficient model used 11.49 kWh per 1,000 images).
+  - video: 30–944 Wh per clip of about 5 seconds (MIT Technology Review 2025: 109,000 J for an
+    older model, 3.4 million J for a newer one).
+  - audio: no published figure; only the text part is estimated.
+  - sites: ChatGPT → OpenAI, Claude → Anthropic, Gemini → Google, Copilot → OpenAI models,
+    Le Chat → Mistral; Perplexity is estimated as Llama 3.1 70B (Sonar is built on Llama 3.3 70B)
+    and DeepSeek as Mistral Large 3 (a model of the same size as DeepSeek-V3) on China's grid,
+    with a warning.
+
+Grid: by default the provider's datacenter country as EcoLogits assigns it (USA for OpenAI,
+Anthropic and Google, Sweden for Mistral). You can pick another zone to see "what if"; such
+estimates are labelled.
+
+Lighter tools: a web search ≈ 0.3 Wh and 0.2 g CO2 (Google, 2009); a calculator, clock, unit
+converter, weather app, dictionary or maps app ≈ 0 (our assumption: no figure published).
+"Avoided" is the AI request minus the tool, counted only when you followed the suggestion.
+
+Equivalents: a phone charge = 12 Wh (Luccioni et al. 2024, citing the US EPA); a km by petrol
+car = 218 g CO2e, manufacture included (ADEME, Impact CO2); an hour of video streaming = 36 g
+CO2 (IEA, 2020); a km by TGV = 2.93 g CO2e (ADEME, Impact CO2).
+
+Sources
+  EcoLogits 0.11.2, methodology and data (MPL-2.0): https://ecologits.ai, https://github.com/mlco2/ecologits
+  OpenAI Help Center, What are tokens and how to count them?: https://help.openai.com/en/articles/4936856
+  aigotchyou.eu, Tokens Across Languages: https://www.aigotchyou.eu/en/course/ai-engineering/learn/token-languages/
+  Epoch AI, How much energy does ChatGPT use? (Feb 2025): https://epoch.ai/gradient-updates/how-much-energy-does-chatgpt-use
+  Mistral AI, Our contribution to a global environmental standard for AI (July 2025): https://mistral.ai/news/our-contribution-to-a-global-environmental-standard-for-ai
+  MIT Technology Review, We did the math on AI's energy footprint (May 2025): https://www.technologyreview.com/2025/05/20/1116327/ai-energy-usage-climate-footprint-big-tech/
+  Luccioni, Jernite, Strubell, Power Hungry Processing (FAccT 2024): https://arxiv.org/abs/2311.16863
+  Google, Powering a Google search (Jan 2009): https://googleblog.blogspot.com/2009/01/powering-google-search.html
+  IEA, The carbon footprint of streaming video (Dec 2020): https://www.iea.org/commentaries/the-carbon-footprint-of-streaming-video-fact-checking-the-headlines
+  ADEME, Impact CO2: https://impactco2.fr
+  DeepSeek-V3 Technical Report: https://arxiv.org/abs/2412.19437
+`
+
+const methodologyFR = `Comment Frugal estime l'empreinte d'une requête  (méthode ` + MethodVersion + `)
+
+Le cœur est EcoLogits 0.11.2 (https://ecologits.ai), reproduit à l'identique et vérifié sur ses
+vecteurs de test de référence. Pour une requête, il prend la taille du modèle (paramètres actifs
+et totaux), le nombre de jetons de la réponse et la durée de la requête, et en déduit :
+  - l'énergie consommée par les GPU et le reste du serveur pour cette requête, multipliée par
+    le surcoût du centre de données (PUE) ;
+  - le carbone, d'après le mix électrique du pays des centres de données du fournisseur
+    (approche « location-based »), plus une part du carbone de fabrication des serveurs
+    (impacts intrinsèques) ;
+  - l'eau, consommée sur place pour le refroidissement et ailleurs pour produire l'électricité.
+La taille des modèles non publiés est une fourchette : chaque estimation est donc une fourchette
+(basse – haute). La valeur centrale est la moyenne géométrique des deux bornes.
+
+Ce qui est compté : l'usage et la fabrication du matériel du centre de données qui a servi la
+requête. Ce qui ne l'est pas : le réseau, votre appareil, l'entraînement du modèle, l'eau de
+fabrication du matériel. L'eau ne compte que l'usage.
+
+Ce que Frugal ajoute (chaque chiffre avec sa source ; sans ces extensions, les chiffres sont
+exactement ceux d'EcoLogits) :
+  - longueur de la réponse → jetons : environ 4 caractères par jeton en anglais (OpenAI Help
+    Center, « What are tokens and how to count them? ») ; le français demande 10 à 15 % de jetons
+    en plus (aigotchyou.eu, « Tokens Across Languages », source secondaire) ; la borne haute
+    compte donc 15 % de jetons en plus.
+  - réponse non vue : 400 à 500 jetons (ACV de Mistral Large 2, juillet 2025 : réponse de 400
+    jetons ; Epoch AI, « How much energy does ChatGPT use? », février 2025 : environ 500).
+  - la durée d'affichage de la réponse vue par le navigateur sert de latence de la requête.
+  - longs messages : EcoLogits ignore la longueur de l'entrée (borne basse : rien d'ajouté) ;
+    Epoch AI estime une requête GPT-4o à environ 0,3 Wh avec un message court, 2,5 Wh avec
+    10 000 jetons en entrée et 40 Wh avec 100 000 (borne haute : la différence).
+  - modes de raisonnement (« thinking ») : jusqu'à 43 fois l'énergie (MIT Technology Review,
+    « We did the math on AI's energy footprint », mai 2025). Recherche approfondie : même
+    facteur, sans doute trop bas.
+  - recherche web faite par l'assistant : 0,3 Wh par recherche (Google, « Powering a Google
+    search », 2009), une seule recherche comptée.
+  - images : 1,35 à 11,49 Wh chacune (MIT Technology Review 2025 : une image de haute qualité
+    coûte moins de 1/700 d'une vidéo de 3,4 MJ ; Luccioni et al., « Power Hungry Processing »,
+    FAccT 2024 : 11,49 kWh pour 1 000 images pour le modèle le moins efficace).
+  - vidéo : 30 à 944 Wh par clip d'environ 5 secondes (MIT Technology Review 2025 : 109 000 J
+    pour un modèle ancien, 3,4 millions de J pour un plus récent).
+  - audio : aucun chiffre publié ; seule la partie texte est estimée.
+  - sites : ChatGPT → OpenAI, Claude → Anthropic, Gemini → Google, Copilot → modèles OpenAI,
+    Le Chat → Mistral ; Perplexity est estimé comme Llama 3.1 70B (Sonar repose sur Llama 3.3
+    70B) et DeepSeek comme Mistral Large 3 (de la taille de DeepSeek-V3) sur le réseau chinois,
+    avec un avertissement.
+
+Réseau électrique : par défaut le pays des centres de données du fournisseur selon EcoLogits
+(États-Unis pour OpenAI, Anthropic et Google, Suède pour Mistral). Vous pouvez choisir une autre
+zone pour voir « et si » ; ces estimations sont signalées comme telles.
+
+Outils plus légers : une recherche web ≈ 0,3 Wh et 0,2 g de CO2 (Google, 2009) ; calculatrice,
+horloge, convertisseur, appli météo, dictionnaire ou appli de cartes ≈ 0 (notre hypothèse :
+aucun chiffre publié). L'« évité » est la requête IA moins l'outil, compté seulement si vous
+avez suivi la suggestion.
+
+Équivalents : une recharge de téléphone = 12 Wh (Luccioni et al. 2024, d'après l'EPA
+américaine) ; un km en voiture essence = 218 g CO2e, fabrication comprise (ADEME, Impact CO2) ;
+une heure de streaming vidéo = 36 g de CO2 (AIE, 2020) ; un km en TGV = 2,93 g CO2e (ADEME,
+Impact CO2).
+
+Sources : voir la liste ci-dessous (titres d'origine).
+  EcoLogits 0.11.2, méthode et données (MPL-2.0) : https://ecologits.ai, https://github.com/mlco2/ecologits
+  OpenAI Help Center, What are tokens and how to count them? : https://help.openai.com/en/articles/4936856
+  aigotchyou.eu, Tokens Across Languages : https://www.aigotchyou.eu/en/course/ai-engineering/learn/token-languages/
+  Epoch AI, How much energy does ChatGPT use? (févr. 2025) : https://epoch.ai/gradient-updates/how-much-energy-does-chatgpt-use
+  Mistral AI, Our contribution to a global environmental standard for AI (juil. 2025) : https://mistral.ai/news/our-contribution-to-a-global-environmental-standard-for-ai
+  MIT Technology Review, We did the math on AI's energy footprint (mai 2025) : https://www.technologyreview.com/2025/05/20/1116327/ai-energy-usage-climate-footprint-big-tech/
+  Luccioni, Jernite, Strubell, Power Hungry Processing (FAccT 2024) : https://arxiv.org/abs/2311.16863
+  Google, Powering a Google search (janv. 2009) : https://googleblog.blogspot.com/2009/01/powering-google-search.html
+  AIE, The carbon footprint of streaming video (déc. 2020) : https://www.iea.org/commentaries/the-carbon-footprint-of-streaming-video-fact-checking-the-headlines
+  ADEME, Impact CO2 : https://impactco2.fr
+  DeepSeek-V3 Technical Report : https://arxiv.org/abs/2412.19437
+`
