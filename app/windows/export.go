@@ -31,10 +31,11 @@ type Export struct {
 	SaveBtn  *widget.Button
 	Cancel   *widget.Button
 
-	d      Deps
-	mu     sync.Mutex
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	d       Deps
+	updates int // progress updates shown (tests)
+	mu      sync.Mutex
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
 }
 
 // NewExport builds the window, on everything recorded.
@@ -161,6 +162,7 @@ func (e *Export) Start(w io.WriteCloser, name string) {
 			}
 			last = time.Now()
 			fyne.Do(func() {
+				e.updates++
 				if total > 0 {
 					e.Progress.SetValue(float64(n) / float64(total))
 				}
