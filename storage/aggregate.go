@@ -172,7 +172,19 @@ func (s *Store) Totals(ctx context.Context, from, to time.Time) (Totals, error) 
 func (s *Store) Week(ctx context.Context, monday time.Time) (Week, error) {
 	days := tracker.WeekDays(monday)
 	w := Week{Start: days[0], End: days[7]}
+	// The previous week's totals come from a second connection meanwhile:
+	// on two cores the summary takes the time of its larger query.
+	prev := time.Date(monday.Year(), monday.Month(), monday.Day()-7, 0, 0, 0, 0, monday.Location())
+	prevDone := make(chan error, 1)
+	go func() {
+		var err error
+		w.Previous, err = s.Totals(ctx, prev, monday)
+		prevDone <- err
+	}()
 	ks, err := s.aggregate(ctx, days[:])
+	if perr := <-prevDone; err == nil {
+		err = perr
+	}
 	if err != nil {
 		return w, err
 	}
@@ -190,10 +202,6 @@ func (s *Store) Week(ctx context.Context, monday time.Time) (Week, error) {
 		}
 	}
 	w.BySite, w.ByCategory, w.ByTool = groups(sites), groups(cats), groups(tools)
-	prev := time.Date(monday.Year(), monday.Month(), monday.Day()-7, 0, 0, 0, 0, monday.Location())
-	if w.Previous, err = s.Totals(ctx, prev, monday); err != nil {
-		return w, err
-	}
 	return w, nil
 }
 

@@ -28,7 +28,7 @@ func benchDBPath(b *testing.B) string {
 	b.Helper()
 	path := os.Getenv("FRUGAL_BENCH_DB")
 	if path == "" {
-		path = filepath.Join(os.TempDir(), "frugal-bench-1m-v1.db")
+		path = filepath.Join(os.TempDir(), "frugal-bench-1m-v2.db")
 	}
 	if s, err := Open(context.Background(), path); err == nil {
 		n, _ := s.Count(context.Background())

@@ -158,7 +158,7 @@ func (s *Store) Record(ctx context.Context, r tracker.Request) (bool, error) {
 	}
 	res, err := s.db.ExecContext(ctx, insertRequest, append(args, time.Now().UnixMilli())...)
 	if err != nil {
-		return false, fmt.Errorf("storage: record %s: %w", r.ID, err)
+		return false, fmt.Errorf("storage: record %s: %w", r.ID, classify(err))
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
@@ -192,7 +192,7 @@ func (s *Store) Update(ctx context.Context, r tracker.Request) error {
 	args = append(args[1:], time.Now().UnixMilli(), r.ID)
 	res, err := s.db.ExecContext(ctx, updateRequest, args...)
 	if err != nil {
-		return fmt.Errorf("storage: update %s: %w", r.ID, err)
+		return fmt.Errorf("storage: update %s: %w", r.ID, classify(err))
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("storage: update %s: %w", r.ID, ErrNotFound)

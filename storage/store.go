@@ -25,7 +25,11 @@ const pragmas = "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=
 	"&_pragma=synchronous(NORMAL)&_txlock=immediate"
 
 //go:embed migrations/*.sql
-var migrationFS embed.FS
+var embeddedMigrations embed.FS
+
+// migrationFS is where migrations are read from; tests add a future one to
+// check upgrades.
+var migrationFS fs.FS = embeddedMigrations
 
 // Errors callers can test with errors.Is.
 var (
@@ -37,6 +41,9 @@ var (
 type Store struct {
 	db   *sql.DB
 	path string
+	// Notice says what Open had to do that the person should know: a
+	// damaged file set aside, a backup made before a schema upgrade.
+	Notice string
 }
 
 // DefaultPath is the database file in the OS's per-user data directory:
@@ -73,7 +80,29 @@ func DefaultPath() (string, error) {
 
 // Open opens (creating if needed) the database at path and brings its schema
 // up to date. A new file is created 0600 in a 0700 folder.
+//
+// A file that is not a readable SQLite database is never deleted: it is
+// renamed aside (frugal.db.damaged-<time>), a new database is started, and
+// Store.Notice says so. Before a schema upgrade of a database that has
+// rows, a backup is made beside it (frugal.db.backup-v<N>-<time>).
 func Open(ctx context.Context, path string) (*Store, error) {
+	s, err := open(ctx, path)
+	if err == nil || !errors.Is(err, ErrDamaged) {
+		return s, err
+	}
+	aside, rerr := setAside(path)
+	if rerr != nil {
+		return nil, fmt.Errorf("%w; setting it aside failed: %v", err, rerr)
+	}
+	s, err = open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	s.Notice = fmt.Sprintf("The database %s was damaged; it was kept as %s and a new one was started.", path, aside)
+	return s, nil
+}
+
+func open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("storage: empty database path")
 	}
@@ -125,7 +154,7 @@ func migrations() ([]migration, error) {
 		if !ok || err != nil || v <= 0 {
 			return nil, fmt.Errorf("storage: migration %s: name must start with NNNN_", e.Name())
 		}
-		b, err := migrationFS.ReadFile("migrations/" + e.Name())
+		b, err := fs.ReadFile(migrationFS, "migrations/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -155,10 +184,22 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	var cur int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
-		return fmt.Errorf("storage: read schema version of %s: %w", s.path, err)
+		return fmt.Errorf("storage: read schema version of %s: %w", s.path, classify(err))
+	}
+	// Reading the schema catches a damaged header or first page.
+	var tables int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return fmt.Errorf("storage: read schema of %s: %w", s.path, classify(err))
 	}
 	if cur > len(ms) {
 		return fmt.Errorf("storage: %s has schema %d, this Frugal knows up to %d: %w", s.path, cur, len(ms), ErrNewer)
+	}
+	if cur > 0 && cur < len(ms) {
+		b, err := s.backup(ctx, fmt.Sprintf("v%d", cur))
+		if err != nil {
+			return fmt.Errorf("storage: backup before upgrading %s: %w", s.path, err)
+		}
+		s.Notice = fmt.Sprintf("The database was upgraded from schema %d to %d; the old one was kept as %s.", cur, len(ms), b)
 	}
 	for _, m := range ms[cur:] {
 		tx, err := s.db.BeginTx(ctx, nil)
@@ -177,14 +218,14 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("storage: migration %s: %w", m.name, err)
+			return fmt.Errorf("storage: migration %s: %w", m.name, classify(err))
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("storage: migration %s: %w", m.name, err)
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("storage: migration %s: %w", m.name, err)
+			return fmt.Errorf("storage: migration %s: %w", m.name, classify(err))
 		}
 	}
 	return nil

@@ -19,6 +19,12 @@ type Estimator interface {
 	Estimate(r *Request) (Footprint, error)
 }
 
+// KindDetector is an optional part of a Classifier: it tells requests to
+// generate an image, a video or audio from text requests.
+type KindDetector interface {
+	DetectKind(text string) Kind
+}
+
 // Sink stores requests. Record reports inserted=false when a request with the
 // same id was already there (a retry), which is not an error.
 type Sink interface {
@@ -69,6 +75,11 @@ func (s *Service) Prepare(ctx context.Context, r Request) (Request, Settings, er
 	if s.Classifier != nil && r.Category == "" && r.Prompt != nil {
 		v := s.Classifier.Classify(*r.Prompt, "")
 		r.Category, r.Tool = v.Category, v.Tool
+	}
+	// A text request that asks for an image, a video or audio costs what
+	// generating them costs.
+	if kd, ok := s.Classifier.(KindDetector); ok && r.Kind == KindText && r.Prompt != nil {
+		r.Kind = kd.DetectKind(*r.Prompt)
 	}
 	// A followed suggestion is estimated too: what it would have cost is what
 	// following the suggestion avoided. Totals count only sent requests.

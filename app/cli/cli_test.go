@@ -190,3 +190,25 @@ func TestReestimate_FillsMissingEstimatesAndSkipsCurrentOnes(t *testing.T) {
 		t.Errorf("re-estimated footprint %+v, want %+v", r.Footprint, want)
 	}
 }
+
+func TestSettings_ChangeValidatesAndPersists(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	if code, _, e := run(t, db, "", "settings", "--privacy", "first", "--nudge-off", "weather", "--zone", "fra"); code != 0 {
+		t.Fatal(e)
+	}
+	code, out, _ := run(t, db, "", "settings", "--json")
+	var set map[string]any
+	json.Unmarshal([]byte(out), &set)
+	if code != 0 || set["privacy"] != "first" || set["zone"] != "FRA" || set["nudges_off"].(map[string]any)["weather"] != true {
+		t.Errorf("settings after change = %s", out)
+	}
+	for _, bad := range [][]string{{"--privacy", "most"}, {"--zone", "XXX"}, {"--nudge-off", "none"}, {"--search-engine", "altavista"}} {
+		if code, _, e := run(t, db, "", append([]string{"settings"}, bad...)...); code != 2 || e == "" {
+			t.Errorf("settings %v: exit %d %q, want 2 and an error", bad, code, e)
+		}
+	}
+	_, out2, _ := run(t, db, "", "settings", "--json")
+	if out2 != out {
+		t.Errorf("refused changes altered the settings:\n%s\n%s", out, out2)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"frugal/storage"
 	"frugal/tracker"
+	"frugal/tracker/classify"
 	"frugal/tracker/estimate"
 )
 
@@ -39,16 +40,33 @@ func openStore(ctx context.Context, flagValue string) (*storage.Store, error) {
 // windows use, so every source records requests the same way.
 func NewService(st *storage.Store) *tracker.Service {
 	return &tracker.Service{
-		Classifier: newClassifier(),
+		Classifier: &settingsClassifier{settings: st.Settings, base: classify.New(classify.Options{})},
 		Estimator:  &zoneEstimator{settings: st.Settings},
 		Sink:       st,
 		Settings:   st.Settings,
 	}
 }
 
-// newClassifier returns nil until the real one is built in: a nil
-// classifier leaves requests unclassified.
-var newClassifier = func() tracker.Classifier { return nil }
+// settingsClassifier classifies with the person's search engine and
+// weather service. Requests are recorded with their true category even when
+// that category's nudge is off: the nudge setting decides what the
+// extension shows, not what the summary counts.
+type settingsClassifier struct {
+	settings func(context.Context) (tracker.Settings, error)
+	base     *classify.Classifier
+}
+
+func (c *settingsClassifier) Classify(text, lang string) tracker.Verdict {
+	set, err := c.settings(context.Background())
+	if err != nil {
+		return c.base.Classify(text, lang)
+	}
+	set.NudgesOff = nil
+	return c.base.WithSettings(set).Classify(text, lang)
+}
+
+// DetectKind tells image, video and audio generation requests apart.
+func (c *settingsClassifier) DetectKind(text string) tracker.Kind { return classify.DetectKind(text) }
 
 // zoneEstimator estimates with the grid zone the settings name: the
 // provider's data centres by default, or the person's "what if" zone. It

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# bench.sh runs every speed benchmark the issues ask for and writes
+# BENCHMARKS.md: each figure next to its goal and its comparison, with the
+# machine and the date. Run it with `make bench`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH=/usr/local/go/bin:$PATH
+out=BENCHMARKS.md
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export FRUGAL_BENCH_DB=${FRUGAL_BENCH_DB:-${TMPDIR:-/tmp}/frugal-bench-1m-v2.db}
+
+# ns/op of one benchmark line in a go test output file
+nsop() { awk -v n="$2" '$1 ~ "^"n"(-[0-9]+)?$" {for (i=2;i<=NF;i++) if ($(i+1)=="ns/op") print $i}' "$1" | tail -n1; }
+# a custom metric (e.g. p50-ns) of one benchmark line
+metric() { awk -v n="$2" -v m="$3" '$1 ~ "^"n"(-[0-9]+)?$" {for (i=2;i<=NF;i++) if ($(i+1)==m) print $i}' "$1" | tail -n1; }
+ms() { awk -v x="$1" 'BEGIN {printf "%.1f ms", x/1e6}'; }
+us() { awk -v x="$1" 'BEGIN {printf "%.2f µs", x/1e3}'; }
+s() { awk -v x="$1" 'BEGIN {printf "%.2f s", x/1e9}'; }
+verdict() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b) ? "✅ met" : "❌ missed"}'; }
+
+echo "storage benchmarks on 1,000,000 requests (the first run builds the database)…" >&2
+go test -run '^$' -bench 'WeekSummary1M' -benchtime 20x ./storage/ | tee "$tmp/week.txt" >&2
+go test -run '^$' -bench 'Export1M' -benchtime 3x ./storage/ | tee "$tmp/export.txt" >&2
+go test -run '^$' -bench 'Import1M' -benchtime 1x -timeout 30m ./storage/ | tee "$tmp/import.txt" >&2
+# sqlite3's own CSV dump of the same table from the same file, best of 3
+best=
+for _ in 1 2 3; do
+  t0=$(date +%s%N)
+  sqlite3 -csv -header "$FRUGAL_BENCH_DB" 'SELECT * FROM requests' >/dev/null
+  t=$(( $(date +%s%N) - t0 ))
+  [[ -z $best || $t -lt $best ]] && best=$t
+done
+week=$(nsop "$tmp/week.txt" BenchmarkWeekSummary1M)
+export_ns=$(nsop "$tmp/export.txt" BenchmarkExport1M)
+import_ns=$(nsop "$tmp/import.txt" BenchmarkImport1M)
+ratio=$(awk -v a="$export_ns" -v b="$best" 'BEGIN {printf "%.2f", a/b}')
+
+echo "estimator and classifier benchmarks…" >&2
+go test -run '^$' -bench 'BenchmarkEstimate$' -benchtime 200000x ./tracker/estimate/ | tee "$tmp/est.txt" >&2 || true
+go test -run '^$' -bench . ./tracker/classify/ | tee "$tmp/cls.txt" >&2 || true
+
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`make bench\` (scripts/bench.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
+  echo "Machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /,""); print; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(go version | cut -d' ' -f3), $(sqlite3 --version | cut -d' ' -f1) (sqlite3 CLI)."
+  echo "Load average when it started: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "| What | Measured | Goal | Comparison | |"
+  echo "|---|---|---|---|---|"
+  echo "| \`summary\` of one week, 1,000,000-request database | $(ms "$week") | ≤ 50 ms | | $(verdict "$week" 50e6) |"
+  echo "| \`export\` of all 1,000,000 rows to CSV | $(s "$export_ns") | ≤ 1.5 × sqlite3 | \`sqlite3 -csv\` same table, same file: $(s "$best") (ratio $ratio) | $(verdict "$ratio" 1.5) |"
+  echo "| \`import\` of 1,000,000 rows | $(s "$import_ns") | ≤ 15 s | | $(verdict "$import_ns" 15e9) |"
+  est=$(nsop "$tmp/est.txt" BenchmarkEstimate)
+  [[ -n $est ]] && echo "| one footprint estimate | $(us "$est") | ≤ 5 µs | | $(verdict "$est" 5000) |"
+  for row in "BenchmarkClassifyTypical:p50-ns:typical prompt, median:20000:≤ 20 µs" \
+             "BenchmarkClassifyPasted50kB::50 kB pasted text:1000000:≤ 1 ms" \
+             "BenchmarkNew::loading the classifier:50000000:≤ 50 ms"; do
+    IFS=: read -r name m label goal goaltxt <<<"$row"
+    if [[ -n $m ]]; then v=$(metric "$tmp/cls.txt" "$name" "$m"); else v=$(nsop "$tmp/cls.txt" "$name"); fi
+    [[ -n $v ]] && echo "| classifier: $label | $(us "$v") | $goaltxt | | $(verdict "$v" "$goal") |"
+  done
+  for f in build/bench-*.md; do [[ -f $f ]] && cat "$f"; done
+  echo
+  echo "Browser round trip and desktop idle figures are added by \`make bench-e2e\` and \`make bench-desktop\` (build/bench-*.md) when they have been run."
+} > "$out"
+cat "$out"

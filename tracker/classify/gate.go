@@ -1,0 +1,72 @@
+package classify
+
+import "strings"
+
+// Trigger words let an intent skip its regular expressions when a prompt
+// cannot be about it; this is what keeps a typical prompt in microseconds.
+// A set holds single normalised words; an entry ending in "*" is a prefix.
+
+type wordSet struct {
+	words    map[string]bool
+	prefixes []string
+}
+
+func newWordSet(list string) wordSet {
+	s := wordSet{words: map[string]bool{}}
+	for _, w := range strings.Fields(list) {
+		if strings.HasSuffix(w, "*") {
+			s.prefixes = append(s.prefixes, strings.TrimSuffix(w, "*"))
+		} else {
+			s.words[w] = true
+		}
+	}
+	return s
+}
+
+func (s wordSet) any(words []string) bool {
+	for _, w := range words {
+		if i := strings.IndexByte(w, '\''); i >= 0 && i <= 3 && i < len(w)-1 && !s.words[w] {
+			w = w[i+1:] // "l'inverse", "d'orage"
+		}
+		if s.words[w] {
+			return true
+		}
+		for _, p := range s.prefixes {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	gateKind = newWordSet(`image* picture* pic photo* drawing* draw dessin* dessine* illustr* logo* portrait* wallpaper fond icon* icone* poster affiche
+		painting peinture tableau sticker avatar meme artwork render* sketch croquis comic bd cartoon infograph* mockup maquette paint peins
+		video* clip* animation* film* movie* gif timelapse trailer bande audio music musique soundtrack jingle podcast voice voix voiceover
+		sound son ringtone sonnerie mp3 melod* beat instrumental tts text speech lis midjourney dall dalle stable sora veo runway suno udio clone read`)
+	gateTime = newWordSet(`time* heure* date* day* jour* week* semaine* zone* fuseau* utc gmt year* annee* month* mois an ans today aujourd'hui
+		now maintenant until till til avant reste* left holiday* ferie* vacances when quand tombe* falls fall hours ahead behind decalage*
+		difference sleeps christmas xmas noel halloween thanksgiving easter paques valentin* valentine* toussaint new nouvel reveillon sylvestre
+		fete independence bastille armistice assomption patrick* mother's mothers
+		january jan february feb march mar april apr may june jun july jul august aug september sep sept october oct november nov december dec
+		janvier janv fevrier fev fevr mars avril avr mai juin juillet juil aout septembre octobre novembre decembre
+		monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche`)
+	gateLang = newWordSet(`mean means meaning meanings definition* defintion definiton def define* defini* signif* synonym* antonym* opposite contraire inverse
+		oppose spell* spelt orthograph* epel* ecrit ecrire s'ecrit plural pluriel feminin feminine singular singulier
+		past participe conjugaison conjugation veut dire remplace* replace*`)
+	gateChoice      = newWordSet(`or ou vs versus`)
+	gatePoliteStart = newWordSet(`hey hi hello ok okay so well quick question yo dear bonjour bonsoir salut coucou alors dis dites euh please pls plz kindly svp stp s'il excuse excusez merci assistant chatgpt claude gemini can could would will tell let show remind do did i tu vous peux pouvez pourrais pourriez est sais savez je j'aimerais donne donnez indique indiquez answer give get find`)
+	gatePoliteEnd   = newWordSet(`please pls plz thanks you thx merci stp svp plait moi me deja already again right pas hein quickly vite asap`)
+	gateWeather     = newWordSet(`weather forecast* forcast wheather weahter meteo prevision* rain* snow* umbrella sunny fog* wind* storm* thunder* hail humid*
+		uv frost freez* drizzle sleet blizzard heat* pluie* pleu* neige* soleil ensoleille nuage* vent venteux orage* grele brouillard gel gelee* canicule
+		parapluie pression atmospheric barometric temps beau precipitation* averse* showers temperature* temp hot cold warm chilly degrees degres
+		chaud froid conditions low high minimales maximales cloud* sun`)
+	gateGuard = newWordSet(`why whys pourquoi explain* expliqu* explication write writing wrote ecris ecrire ecrivez redige* poem* poeme* poesie poetry haiku*
+		story stories histoire* essay dissertation song songs chanson lyrics paroles rap verse sonnet limerick acrostic acrostiche summar* resume*
+		compar* roleplay role pretend imagine* invent* brainstorm ideas idees idee tips conseil* advice recommand* recommend* suggest* help helping
+		aide aider aidez script function fonction program programme coder python javascript typescript sql bash html css draft e email courriel letter
+		lettre debate argue arguments proofread corrige* rewrite reecris reformule paraphrase elaborate analys* analyze outline joke* blague* riddle
+		devinette recipe recette describe decris decrire raconte* tell think penses ton your opinion pros example exemples caption slogan tweet linkedin
+		cover cv motivation`)
+)
