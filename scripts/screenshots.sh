@@ -82,7 +82,8 @@ sleep 3
 import -window root "$tmp/root-notify.png"
 convert "$tmp/root-notify.png" -crop 440x200+840+0 +repage -trim +repage -bordercolor black -border 8 "$SHOTS_OUT/notification.png"
 
-# A second tray launch asks the first one to open the summary window.
+# The summary window, with the notification dismissed first.
+dunstctl close-all 2>/dev/null || true
 start=$(date +%s%N)
 FRUGAL_TRACE_STARTUP=1 "$tmp/frugal" summary --window 2>"$tmp/summary.log" &
 for _ in $(seq 100); do grep -q drawn "$tmp/summary.log" 2>/dev/null && break; sleep 0.1; done
