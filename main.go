@@ -1,15 +1,21 @@
 // Command frugal records the AI requests a person makes and their footprint,
 // on their own machine. With no arguments it starts the tray app; with a
-// subcommand it runs in the terminal (frugal help).
+// subcommand it runs in the terminal (frugal help); "KIND --window" opens a
+// window (summary, settings, log, export, methodology).
 package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 
+	fyneapp "fyne.io/fyne/v2/app"
+
 	"frugal/app/cli"
+	"frugal/app/tray"
+	"frugal/app/windows"
 	"frugal/tracker/nativehost"
 )
 
@@ -29,8 +35,10 @@ func run(ctx context.Context, args []string) int {
 		return cli.RunHost(ctx, env, args)
 	}
 	if len(args) == 0 {
-		cli.Help(env.Stdout)
-		return cli.ExitOK
+		return runTray(ctx, env)
+	}
+	if kind, ok := windows.Wants(args); ok {
+		return runWindow(ctx, env, kind, args[1:])
 	}
 	switch args[0] {
 	case "help", "-h", "--help", "-help":
@@ -38,4 +46,38 @@ func run(ctx context.Context, args []string) int {
 		return cli.ExitOK
 	}
 	return cli.Run(ctx, env, args[0], args[1:])
+}
+
+// runTray is the tray process: fyne.io/systray only, never Fyne's driver.
+func runTray(ctx context.Context, env *cli.Env) int {
+	db, err := cli.DBPath(env.Getenv("FRUGAL_DB"))
+	if err == nil {
+		exe, _ := os.Executable()
+		err = tray.Run(ctx, tray.Options{DBPath: db, Exe: exe})
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "frugal: %v\n", err)
+		return cli.ExitFailure
+	}
+	return cli.ExitOK
+}
+
+// runWindow is a window process: a Fyne app for one window, which exits
+// when the window closes. It is the only place a fyne.App is created.
+func runWindow(ctx context.Context, env *cli.Env, kind string, args []string) int {
+	o, err := windows.ParseArgs(kind, args, env.Getenv)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "frugal %s: %v\n", kind, err)
+		return cli.ExitUsage
+	}
+	a := fyneapp.NewWithID("app.frugal.desktop")
+	go func() {
+		<-ctx.Done()
+		a.Quit()
+	}()
+	if err := windows.Run(ctx, a, o); err != nil {
+		fmt.Fprintf(env.Stderr, "frugal %s: %v\n", kind, err)
+		return cli.ExitFailure
+	}
+	return cli.ExitOK
 }

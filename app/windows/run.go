@@ -1,0 +1,203 @@
+package windows
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"github.com/godbus/dbus/v5"
+
+	"frugal/app/bus"
+	"frugal/app/i18n"
+	"frugal/assets"
+	"frugal/storage"
+	"frugal/tracker"
+)
+
+// Kinds are the window kinds, each a subcommand with --window.
+var Kinds = []string{"summary", "settings", "log", "export", "methodology"}
+
+// Wants reports whether args ask for a window process ("summary --window",
+// …) and which kind.
+func Wants(args []string) (string, bool) {
+	if len(args) == 0 {
+		return "", false
+	}
+	for _, k := range Kinds {
+		if args[0] != k {
+			continue
+		}
+		for _, a := range args[1:] {
+			if a == "--window" || a == "-window" || a == "--window=true" {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Options configure a window process.
+type Options struct {
+	Kind   string
+	DBPath string
+	Week   string // ISO week for the summary and export, e.g. 2026-W47
+	Exe    string // this program, for install-browser
+	// TraceStartup prints to stderr when the first data is on screen (the
+	// benchmark measures click-to-drawn with it).
+	TraceStartup bool
+}
+
+// ParseArgs parses "KIND --window [--db FILE] [--week W]".
+func ParseArgs(kind string, args []string, getenv func(string) string) (Options, error) {
+	o := Options{Kind: kind}
+	fs := flag.NewFlagSet(kind, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Bool("window", true, "open a window")
+	fs.StringVar(&o.DBPath, "db", getenv("FRUGAL_DB"), "database file")
+	fs.StringVar(&o.Week, "week", "", "ISO week, e.g. 2026-W48")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if o.DBPath == "" {
+		p, err := storage.DefaultPath()
+		if err != nil {
+			return o, err
+		}
+		o.DBPath = p
+	}
+	if o.Week != "" {
+		if _, err := tracker.ParseISOWeek(o.Week, time.Local); err != nil {
+			return o, err
+		}
+	}
+	o.TraceStartup = getenv("FRUGAL_TRACE_STARTUP") != ""
+	o.Exe, _ = os.Executable()
+	return o, nil
+}
+
+// Deps are what windows work with. Tests build them by hand.
+type Deps struct {
+	App   fyne.App
+	Store *storage.Store
+	Now   func() time.Time
+	Loc   *time.Location
+	Exe   string // for install-browser; "" disables the buttons
+	Home  string // for the autostart entry; "" means the user's home
+	// Drawn, when set, is called once the first data is on screen.
+	Drawn func()
+}
+
+func (d Deps) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}
+
+func (d Deps) loc() *time.Location {
+	if d.Loc != nil {
+		return d.Loc
+	}
+	return time.Local
+}
+
+// Run opens the window of kind o.Kind and returns when the person closes
+// it. When a window of that kind is already open in another process, that
+// one is brought forward instead.
+func Run(ctx context.Context, a fyne.App, o Options) error {
+	start := time.Now()
+	var conn *dbus.Conn
+	var raise func(args []string)
+	var w fyne.Window
+	if c, err := dbus.ConnectSessionBus(); err == nil {
+		conn = c
+		defer conn.Close()
+		owned, err := bus.ServeWindow(conn, o.Kind, func(args []string) {
+			if raise != nil {
+				raise(args)
+			}
+		})
+		if err != nil {
+			log.Printf("windows: %v", err)
+		} else if !owned {
+			var args []string
+			if o.Week != "" {
+				args = []string{"--week", o.Week}
+			}
+			if bus.Raise(conn, o.Kind, args) {
+				return nil
+			}
+		}
+	}
+
+	st, err := storage.Open(ctx, o.DBPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	set, err := st.Settings(ctx)
+	if err != nil {
+		log.Printf("windows: settings: %v", err)
+	}
+	if _, err := i18n.Use(set.Language); err != nil {
+		log.Printf("windows: translations: %v", err)
+	}
+	a.SetIcon(assets.Icon)
+	d := Deps{App: a, Store: st, Exe: o.Exe}
+	if o.TraceStartup {
+		d.Drawn = func() {
+			fmt.Fprintf(os.Stderr, "frugal: %s drawn %d ms after start\n", o.Kind, time.Since(start).Milliseconds())
+		}
+	}
+	switch o.Kind {
+	case "summary":
+		s := NewSummary(d)
+		if o.Week != "" {
+			s.Monday, _ = tracker.ParseISOWeek(o.Week, d.loc())
+		}
+		s.Load()
+		w = s.Window
+		raise = func(args []string) {
+			fyne.Do(func() {
+				if len(args) == 2 && args[0] == "--week" {
+					if m, err := tracker.ParseISOWeek(args[1], d.loc()); err == nil {
+						s.Monday = m
+						s.Load()
+					}
+				}
+				w.Show()
+				w.RequestFocus()
+			})
+		}
+	case "settings":
+		w = NewSettings(d).Window
+	case "log":
+		w = NewLog(d).Window
+	case "export":
+		e := NewExport(d)
+		if o.Week != "" {
+			if m, err := tracker.ParseISOWeek(o.Week, d.loc()); err == nil {
+				e.SetRange(m, m.AddDate(0, 0, 6))
+			}
+		}
+		w = e.Window
+	case "methodology":
+		w = NewMethodology(d)
+	default:
+		return errors.New("unknown window " + o.Kind)
+	}
+	if raise == nil {
+		raise = func([]string) { fyne.Do(func() { w.Show(); w.RequestFocus() }) }
+	}
+	w.ShowAndRun()
+	return nil
+}
