@@ -148,7 +148,7 @@ func (e *Export) Start(w io.WriteCloser, name string) {
 	e.Progress.SetValue(0)
 	e.Status.SetText(i18n.X("export.counting"))
 	e.wg.Add(1)
-	go func() {
+	e.d.spawn(func() {
 		defer e.wg.Done()
 		defer cancel()
 		total, err := countRange(ctx, e.d.Store, o.From, o.To)
@@ -183,7 +183,7 @@ func (e *Export) Start(w io.WriteCloser, name string) {
 			e.Progress.SetValue(1)
 			e.Status.SetText(i18n.X("export.done", map[string]any{"N": n, "File": name}))
 		})
-	}()
+	})
 }
 
 // stop cancels an export in progress.

@@ -88,7 +88,7 @@ func (l *Log) Save() {
 	}
 	l.SaveBtn.Disable()
 	l.wg.Add(1)
-	go func() {
+	l.d.spawn(func() {
 		defer l.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
@@ -114,7 +114,7 @@ func (l *Log) Save() {
 				l.Prompt.SetText("")
 			}
 		})
-	}()
+	})
 }
 
 // wait blocks until a save in flight is done (tests).

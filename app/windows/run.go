@@ -94,6 +94,19 @@ type Deps struct {
 	Home  string // for the autostart entry; "" means the user's home
 	// Drawn, when set, is called once the first data is on screen.
 	Drawn func()
+	// Go starts background work (database reads and writes); nil means a
+	// new goroutine. Tests run it in line: Fyne's test driver runs fyne.Do
+	// on the calling goroutine, so work on another goroutine would touch
+	// widgets concurrently with the test.
+	Go func(func())
+}
+
+func (d Deps) spawn(f func()) {
+	if d.Go != nil {
+		d.Go(f)
+		return
+	}
+	go f()
 }
 
 func (d Deps) now() time.Time {

@@ -118,10 +118,7 @@ func NewSettings(d Deps) *Settings {
 	})
 	s.Language = widget.NewSelect([]string{i18n.X("settings.lang.system"), "Français", "English"}, func(string) {
 		l := languageChoices[max(s.Language.SelectedIndex(), 0)]
-		s.save(func(set *tracker.Settings) { set.Language = l })
-		if !s.loading {
-			s.Status.SetText(i18n.X("settings.lang.later"))
-		}
+		s.saveThen(func(set *tracker.Settings) { set.Language = l }, i18n.X("settings.lang.later"))
 	})
 	s.Autostart = widget.NewCheck(i18n.X("settings.autostart"), func(on bool) {
 		if s.loading {
@@ -173,7 +170,7 @@ func (s *Settings) home() string {
 // load reads the settings off the UI goroutine and fills the form.
 func (s *Settings) load() {
 	s.wg.Add(1)
-	go func() {
+	s.d.spawn(func() {
 		defer s.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -190,7 +187,7 @@ func (s *Settings) load() {
 				go fyne.Do(s.d.Drawn)
 			}
 		})
-	}()
+	})
 }
 
 func (s *Settings) fill(set tracker.Settings) {
@@ -229,12 +226,15 @@ func (s *Settings) fill(set tracker.Settings) {
 
 // save applies change to the stored settings off the UI goroutine. Values
 // set while the form is being filled are not saved back.
-func (s *Settings) save(change func(*tracker.Settings)) {
+func (s *Settings) save(change func(*tracker.Settings)) { s.saveThen(change, i18n.X("settings.saved")) }
+
+// saveThen is save with the message to show once saved.
+func (s *Settings) saveThen(change func(*tracker.Settings), done string) {
 	if s.loading {
 		return
 	}
 	s.wg.Add(1)
-	go func() {
+	s.d.spawn(func() {
 		defer s.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -247,10 +247,10 @@ func (s *Settings) save(change func(*tracker.Settings)) {
 			if err != nil {
 				s.Status.SetText(i18n.X("settings.save_failed", map[string]any{"Error": err.Error()}))
 			} else {
-				s.Status.SetText(i18n.X("settings.saved"))
+				s.Status.SetText(done)
 			}
 		})
-	}()
+	})
 }
 
 // wait blocks until saves in flight are done (tests).
@@ -268,7 +268,7 @@ func (s *Settings) confirmDelete() {
 // DeleteAll deletes every request (the settings stay).
 func (s *Settings) DeleteAll() {
 	s.wg.Add(1)
-	go func() {
+	s.d.spawn(func() {
 		defer s.wg.Done()
 		n, err := s.d.Store.DeleteAll(context.Background())
 		fyne.Do(func() {
@@ -278,7 +278,7 @@ func (s *Settings) DeleteAll() {
 			}
 			s.Status.SetText(i18n.X("settings.deleted", map[string]any{"N": n}))
 		})
-	}()
+	})
 }
 
 // browser runs "frugal install-browser [--uninstall]", which writes or
@@ -291,7 +291,7 @@ func (s *Settings) browser(uninstall bool) {
 	s.Install.Disable()
 	s.Uninstall.Disable()
 	s.wg.Add(1)
-	go func() {
+	s.d.spawn(func() {
 		defer s.wg.Done()
 		out, err := exec.Command(s.d.Exe, args...).CombinedOutput()
 		msg := strings.TrimSpace(string(out))
@@ -306,7 +306,7 @@ func (s *Settings) browser(uninstall bool) {
 			s.Browser.SetText(status)
 			s.Status.SetText(msg)
 		})
-	}()
+	})
 }
 
 // nativeHostDirs are where browsers look for native messaging host

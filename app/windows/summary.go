@@ -90,7 +90,7 @@ func (s *Summary) Load() {
 		s.NextBtn.Disable()
 	}
 	s.wg.Add(1)
-	go func() {
+	s.d.spawn(func() {
 		defer s.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
@@ -105,7 +105,7 @@ func (s *Summary) Load() {
 			}
 			s.show(wd)
 		})
-	}()
+	})
 }
 
 // wait blocks until loads in flight are shown (tests).

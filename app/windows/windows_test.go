@@ -76,7 +76,7 @@ func seed(t *testing.T) *storage.Store {
 }
 
 func deps(t *testing.T, st *storage.Store) Deps {
-	return Deps{App: test.NewTempApp(t), Store: st, Now: func() time.Time { return fixedNow }, Loc: paris, Home: t.TempDir()}
+	return Deps{App: test.NewTempApp(t), Store: st, Go: func(f func()) { f() }, Now: func() time.Time { return fixedNow }, Loc: paris, Home: t.TempDir()}
 }
 
 func useLang(t *testing.T, l string) {
