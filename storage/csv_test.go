@@ -224,3 +224,35 @@ func withField(t *testing.T, row string, col int, val string) string {
 	w.Flush()
 	return strings.TrimSuffix(b.String(), "\r\n")
 }
+
+// A row the database itself refuses (here a trigger standing in for a
+// constraint or a full disk) in the middle of a batch, after whole batches
+// went in: the import fails and the table is as it was.
+func TestImport_RowRefusedByTheDatabaseMidBatchWritesNothing(t *testing.T) {
+	src := openTemp(t)
+	seed(t, src)
+	var buf bytes.Buffer
+	src.Export(t.Context(), &buf, ExportOptions{})
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\r\n"), "\r\n")
+	var file strings.Builder
+	file.WriteString(lines[0] + "\r\n")
+	for i := range importBatch + 10 {
+		_, rest, _ := strings.Cut(lines[1], ",")
+		fmt.Fprintf(&file, "bulk-%03d,%s\r\n", i, rest)
+	}
+	dst := openTemp(t)
+	seed(t, dst)
+	refused := fmt.Sprintf("bulk-%03d", importBatch+5)
+	if _, err := dst.db.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON requests WHEN NEW.id = '` + refused + `'
+		BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := dst.Count(t.Context())
+	_, err := dst.Import(t.Context(), strings.NewReader(file.String()), ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "refused by the test") {
+		t.Fatalf("Import = %v, want the database's refusal", err)
+	}
+	if after, _ := dst.Count(t.Context()); after != before {
+		t.Errorf("a refused import changed the table from %d to %d rows", before, after)
+	}
+}
