@@ -441,14 +441,16 @@ var (
 	reCalcWord = regexp.MustCompile(`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|un|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent|mille|half|moitie)\b`)
 )
 
+var calcSigns = strings.NewReplacer("what's", "what is", "whats", "what is", "what’s", "what is", "?", " ", "’", "'", "\"", " ", ";", " ")
+
 // cleanCalc prepares a prompt for the evaluator: the normalised text (signs
 // kept), politeness and question frames removed, word operators rewritten.
 func cleanCalc(p prompt) string {
 	s := p.norm
-	s = strings.NewReplacer("what's", "what is", "whats", "what is", "what’s", "what is", "?", " ", "’", "'", "\"", " ", ";", " ").Replace(s)
-	s = reQuoteOpen.ReplaceAllString(" "+s+" ", "$1 ")
-	s = reQuoteClose.ReplaceAllString(s, " $1")
-	s = strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	s = calcSigns.Replace(s)
+	s = openQuotes(" " + s + " ")
+	s = closeQuotes(s)
+	s = strings.TrimSpace(collapseSpaces(s))
 	for range 3 {
 		t := s
 		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.any([]string{f}) {
@@ -469,7 +471,7 @@ func cleanCalc(p prompt) string {
 	for _, rw := range calcRewrites {
 		s = rw.re.ReplaceAllString(s, rw.rep)
 	}
-	return strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	return strings.TrimSpace(collapseSpaces(s))
 }
 
 // calcAnswer reads a calculation and returns its formatted answer.

@@ -29,7 +29,7 @@ func DetectKind(text string) tracker.Kind {
 	if n == "" {
 		return tracker.KindText
 	}
-	n = reHyphenWords.ReplaceAllString(n, "$1 $2")
+	n = splitHyphens(n, false)
 	if !gateKind.any(strings.FieldsFunc(n, notLetter)) {
 		return tracker.KindText
 	}

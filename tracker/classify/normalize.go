@@ -88,14 +88,6 @@ type prompt struct {
 	lines int    // non-empty lines in the original
 }
 
-var (
-	reHyphenWords = regexp.MustCompile(`([a-z])-([a-z])`)
-	reQuoteOpen   = regexp.MustCompile(`(^|[\s(])'+`)
-	reQuoteClose  = regexp.MustCompile(`'+($|[\s),.?!:;])`)
-	rePunct       = regexp.MustCompile(`[?!;"(){}\[\]]|\.\.\.|\s[-:,.]+(\s|$)|[,:.]+(\s|$)|^[-:,.]+`)
-	reSpaces      = regexp.MustCompile(`\s+`)
-)
-
 // contractions are expanded so patterns need one spelling.
 var contractions = strings.NewReplacer(
 	"what's ", "what is ", "whats ", "what is ", "wats ", "what is ", "wat ", "what ",
@@ -138,12 +130,11 @@ func prepare(text, lang string) (prompt, bool) {
 	n = strings.ReplaceAll(n, "\n", " ")
 	p.norm = n
 	s := " " + n + " "
-	s = reQuoteOpen.ReplaceAllString(s, "$1 ")
-	s = reQuoteClose.ReplaceAllString(s, " $1")
-	s = reHyphenWords.ReplaceAllString(s, "$1 $2")
-	s = reHyphenWords.ReplaceAllString(s, "$1 $2") // overlapping: a-t-il
-	s = rePunct.ReplaceAllString(s, " ")
-	s = reSpaces.ReplaceAllString(s, " ")
+	s = openQuotes(s)
+	s = closeQuotes(s)
+	s = splitHyphens(s, true) // all: a-t-il
+	s = stripPunct(s)
+	s = collapseSpaces(s)
 	s = contractions.Replace(s)
 	s = strings.TrimSpace(s)
 	for range 4 {
