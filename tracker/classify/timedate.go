@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // zones work offline, whatever the system has
 
@@ -279,6 +280,23 @@ func displayPlace(name string) string {
 	return strings.Join(ws, " ")
 }
 
+// zones caches the locations loaded so far: time.LoadLocation reads and
+// parses the zone data on every call. A zone that fails to load is cached
+// as nil.
+var zones sync.Map // zone name → *time.Location
+
+func loadZone(name string) *time.Location {
+	if l, ok := zones.Load(name); ok {
+		return l.(*time.Location)
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		l = nil
+	}
+	zones.Store(name, l)
+	return l
+}
+
 // timeDate answers clocks, zones and calendar questions.
 func (c *Classifier) timeDate(p prompt) (tracker.Verdict, bool) {
 	s := p.plain
@@ -291,13 +309,7 @@ func (c *Classifier) timeDate(p prompt) (tracker.Verdict, bool) {
 		return tracker.Verdict{Category: tracker.CatTimeDate, Tool: ToolClock, Answer: ans}, true
 	}
 	places := findPlaces(p.words)
-	zoneOf := func(pl place) *time.Location {
-		l, err := time.LoadLocation(pl.zone)
-		if err != nil {
-			return nil
-		}
-		return l
-	}
+	zoneOf := func(pl place) *time.Location { return loadZone(pl.zone) }
 	// Zones and differences.
 	if reTimeZone.MatchString(s) && len(places) >= 1 {
 		l := zoneOf(places[0])
