@@ -84,10 +84,17 @@ func (c *Classifier) WithSettings(s tracker.Settings) *Classifier {
 // Classify gives the verdict on a prompt. lang is "fr", "en" or "" (guessed).
 // It never panics and never fails: anything it cannot read is CatNone.
 func (c *Classifier) Classify(text, lang string) tracker.Verdict {
-	if k := DetectKind(text); k != tracker.KindText && k != "" {
-		return tracker.Verdict{Category: tracker.CatNone, Note: HeavyNote(k, noteLang(text, lang))}
+	// Normalised once: the kind reads the head of any text, the intents
+	// only a text short enough to be trivial, that is the same head.
+	head := text
+	if len(head) > maxBytes {
+		head = head[:maxBytes]
 	}
-	p, ok := prepare(text, lang)
+	n := normalize(head)
+	if k := kindOf(n); k != tracker.KindText {
+		return tracker.Verdict{Category: tracker.CatNone, Note: HeavyNote(k, noteLang(n, lang))}
+	}
+	p, ok := prepare(text, n, lang)
 	if !ok {
 		return tracker.Verdict{Category: tracker.CatNone}
 	}
@@ -101,14 +108,12 @@ func (c *Classifier) Classify(text, lang string) tracker.Verdict {
 	return v
 }
 
-func noteLang(text, lang string) string {
+// noteLang is the language of a tip on a text whose head normalises to n.
+func noteLang(n, lang string) string {
 	if lang == "fr" || lang == "en" {
 		return lang
 	}
-	if len(text) > maxBytes {
-		text = text[:maxBytes]
-	}
-	return guessLang(strings.Fields(normalize(text)), "")
+	return guessLang(strings.Fields(n), "")
 }
 
 var (

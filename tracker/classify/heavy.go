@@ -25,7 +25,11 @@ func DetectKind(text string) tracker.Kind {
 	if len(text) > maxBytes {
 		text = text[:maxBytes]
 	}
-	n := normalize(text)
+	return kindOf(normalize(text))
+}
+
+// kindOf is DetectKind on the normalised head of a text.
+func kindOf(n string) tracker.Kind {
 	if n == "" {
 		return tracker.KindText
 	}

@@ -114,14 +114,14 @@ var reGiveMe = regexp.MustCompile(`^(?:give me|get me|find me|donne moi|donnez m
 
 var rePoliteSuffix = regexp.MustCompile(`(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|merci|stp|svp|s'il te plait|s'il vous plait|for me|pour moi|deja|already|again|right|n'est ce pas|hein|quickly|vite|asap))+$`)
 
-// prepare normalises text and reports false when the text is too long to
-// be trivial. lang may be empty: it is then guessed.
-func prepare(text, lang string) (prompt, bool) {
+// prepare readies text, whose normalize()d form is n, and reports false
+// when the text is too long to be trivial. lang may be empty: it is then
+// guessed.
+func prepare(text, n, lang string) (prompt, bool) {
 	p := prompt{raw: text}
 	if len(text) > maxBytes {
 		return p, false
 	}
-	n := normalize(text)
 	p.lines = 1 + strings.Count(n, "\n")
 	if n == "" {
 		return p, false
