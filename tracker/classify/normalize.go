@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,7 +99,7 @@ var contractions = strings.NewReplacer(
 )
 
 // politeness that carries no meaning, at the start of a prompt.
-var rePolitePrefix = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|well|quick question|question|yo|dear \w+|bonjour|bonsoir|salut|coucou|hello|alors|dis moi|dites moi|dis|dites|euh|please|pls|plz|kindly|svp|stp|s'il te plait|s'il vous plait|excuse me|excusez moi|merci de|assistant|chatgpt|claude|gemini)[\s,!.:]+` +
+var rePolitePrefix = mustRx(`^(?:(?:hey|hi|hello|ok|okay|so|well|quick question|question|yo|dear \w+|bonjour|bonsoir|salut|coucou|hello|alors|dis moi|dites moi|dis|dites|euh|please|pls|plz|kindly|svp|stp|s'il te plait|s'il vous plait|excuse me|excusez moi|merci de|assistant|chatgpt|claude|gemini)[\s,!.:]+` +
 	`|(?:can|could|would|will) you (?:please )?(?:tell me|let me know|give me|say|find out|check|look up|find|show me)?\s*` +
 	`|(?:please )?(?:tell me|let me know|show me|remind me)\s+` +
 	`|(?:do|did) you know\s+|i (?:want|need|would like|wanna|d like|'d like) to know\s+|i wonder\s+|i was wondering\s+` +
@@ -110,9 +109,9 @@ var rePolitePrefix = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|well|qui
 	`` +
 	`|answer (?:me )?(?:the following|this) question[.:]?\s+)`)
 
-var reGiveMe = regexp.MustCompile(`^(?:give me|get me|find me|donne moi|donnez moi)\s+(?:the\s+|la\s+|le\s+)?(definition|meaning|spelling|time|date|weather|forecast|capital|population|translation|meteo|capitale|heure)\b`)
+var reGiveMe = mustRx(`^(?:give me|get me|find me|donne moi|donnez moi)\s+(?:the\s+|la\s+|le\s+)?(definition|meaning|spelling|time|date|weather|forecast|capital|population|translation|meteo|capitale|heure)\b`)
 
-var rePoliteSuffix = regexp.MustCompile(`(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|merci|stp|svp|s'il te plait|s'il vous plait|for me|pour moi|deja|already|again|right|n'est ce pas|hein|quickly|vite|asap))+$`)
+var rePoliteSuffix = mustRx(`(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|merci|stp|svp|s'il te plait|s'il vous plait|for me|pour moi|deja|already|again|right|n'est ce pas|hein|quickly|vite|asap))+$`)
 
 // prepare readies text, whose normalize()d form is n, and reports false
 // when the text is too long to be trivial. lang may be empty: it is then

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"math/big"
-	"regexp"
 	"strings"
 
 	"frugal/tracker"
@@ -171,9 +170,9 @@ var currencies = map[string]string{
 var ambiguousCurrency = map[string]bool{"ils": true, "real": true, "won": true, "franc": true, "rand": true, "nis": true, "eth": true, "rub": true}
 
 var (
-	reRateWords   = regexp.MustCompile(`\b(?:exchange rate|exchange rates|rate|rates|taux de change|taux|cours|conversion|convert|convertir|convertis|change|versus|vs|worth|vaut|valent)\b`)
-	reSplitNumber = regexp.MustCompile(`^(\d+(?:[.,]\d+)?)([a-z$€£µ°/^][a-z0-9/^²³]*)$`)
-	reSplitSign   = regexp.MustCompile(`^([$€£])(\d+(?:[.,]\d+)?)$`)
+	reRateWords   = mustRx(`\b(?:exchange rate|exchange rates|rate|rates|taux de change|taux|cours|conversion|convert|convertir|convertis|change|versus|vs|worth|vaut|valent)\b`)
+	reSplitNumber = mustRx(`^(\d+(?:[.,]\d+)?)([a-z$€£µ°/^][a-z0-9/^²³]*)$`)
+	reSplitSign   = mustRx(`^([$€£])(\d+(?:[.,]\d+)?)$`)
 	fillerWords   = map[string]bool{}
 )
 
