@@ -20,7 +20,8 @@ import (
 // regexp.Regexp, with the same results.
 type rx struct {
 	*regexp.Regexp
-	need []string // nil: no prefilter
+	need  []string   // nil: no prefilter
+	exact *phraseSet // non-nil: MatchString needs no regexp at all
 
 	// With many literals, need is searched in one scan of the text: first
 	// gives, for a byte, 1 + the index in byFirst of the literals starting
@@ -44,6 +45,7 @@ func mustRx(expr string) *rx {
 		if lits, ok := necessary(t); ok {
 			r.need = compactLiterals(lits)
 		}
+		r.exact = newPhraseSet(t)
 	}
 	if len(r.need) > scanAbove {
 		r.first = new([256]uint16)
@@ -86,7 +88,12 @@ func (r *rx) may(s string) bool {
 	return false
 }
 
-func (r *rx) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(s) }
+func (r *rx) MatchString(s string) bool {
+	if r.exact != nil {
+		return r.exact.in(s)
+	}
+	return r.may(s) && r.Regexp.MatchString(s)
+}
 
 func (r *rx) FindStringSubmatch(s string) []string {
 	if !r.may(s) {
@@ -317,4 +324,167 @@ func compactLiterals(lits []string) []string {
 		}
 	}
 	return out
+}
+
+// A phraseSet is an expression that is a finite list of phrases, each
+// maybe bounded by \b, ^ or $ at either end: `\b(?:why|pourquoi|tell me
+// about)\b`, `\d|\b(?:one|two)\b`. Whether it matches a text is then a
+// search for the phrases, with the bounds checked where one is found;
+// regexp's backtracking over the alternatives at every position cost
+// microseconds on such lists.
+type phraseSet struct {
+	first  [256]uint16 // byte → 1 + index in starts (0: no phrase)
+	starts [][]phrase
+}
+
+type phrase struct {
+	text      string
+	pre, post syntax.EmptyOp // the assertions at its start and end
+}
+
+// newPhraseSet returns nil when t is not such a list.
+func newPhraseSet(t *syntax.Regexp) *phraseSet {
+	ps, ok := phrases(t)
+	if !ok {
+		return nil
+	}
+	set := &phraseSet{}
+	for _, p := range ps {
+		const supported = syntax.EmptyWordBoundary | syntax.EmptyBeginText | syntax.EmptyEndText
+		if p.text == "" || (p.pre|p.post)&^supported != 0 {
+			return nil
+		}
+		b := p.text[0]
+		if set.first[b] == 0 {
+			set.starts = append(set.starts, nil)
+			set.first[b] = uint16(len(set.starts))
+		}
+		set.starts[set.first[b]-1] = append(set.starts[set.first[b]-1], p)
+	}
+	return set
+}
+
+// phrases lists the phrases t matches, when they are few and assertions
+// sit only at their ends.
+func phrases(t *syntax.Regexp) ([]phrase, bool) {
+	switch t.Op {
+	case syntax.OpWordBoundary:
+		return []phrase{{pre: syntax.EmptyWordBoundary, post: syntax.EmptyWordBoundary}}, true
+	case syntax.OpBeginText:
+		return []phrase{{pre: syntax.EmptyBeginText, post: syntax.EmptyBeginText}}, true
+	case syntax.OpEndText:
+		return []phrase{{pre: syntax.EmptyEndText, post: syntax.EmptyEndText}}, true
+	case syntax.OpCapture:
+		return phrases(t.Sub[0])
+	case syntax.OpAlternate:
+		var out []phrase
+		for _, s := range t.Sub {
+			l, ok := phrases(s)
+			if !ok || len(out)+len(l) > maxLang {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []phrase{{}}
+		for _, s := range t.Sub {
+			l, ok := phrases(s)
+			if !ok || len(out)*len(l) > maxLang {
+				return nil, false
+			}
+			next := make([]phrase, 0, len(out)*len(l))
+			for _, a := range out {
+				for _, b := range l {
+					c, ok := joinPhrases(a, b)
+					if !ok {
+						return nil, false
+					}
+					next = append(next, c)
+				}
+			}
+			out = next
+		}
+		return out, true
+	case syntax.OpQuest:
+		l, ok := phrases(t.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return append([]phrase{{}}, l...), true
+	}
+	// Anything else without assertions: its plain language.
+	if hasAssertion(t) {
+		return nil, false
+	}
+	l, ok := language(t)
+	if !ok {
+		return nil, false
+	}
+	out := make([]phrase, len(l))
+	for i, s := range l {
+		out[i] = phrase{text: s}
+	}
+	return out, true
+}
+
+func hasAssertion(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return slices.ContainsFunc(t.Sub, hasAssertion)
+}
+
+// joinPhrases is a followed by b; false when an assertion would fall
+// inside the phrase.
+func joinPhrases(a, b phrase) (phrase, bool) {
+	switch {
+	case a.text == "" && b.text == "":
+		f := a.pre | b.pre
+		return phrase{pre: f, post: f}, true
+	case a.text == "":
+		return phrase{text: b.text, pre: a.pre | b.pre, post: b.post}, true
+	case b.text == "":
+		return phrase{text: a.text, pre: a.pre, post: a.post | b.pre}, true
+	case a.post != 0 || b.pre != 0:
+		return phrase{}, false
+	}
+	return phrase{text: a.text + b.text, pre: a.pre, post: b.post}, true
+}
+
+// in reports whether a phrase occurs in s with its assertions holding.
+func (set *phraseSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		g := set.first[s[i]]
+		if g == 0 {
+			continue
+		}
+		for _, p := range set.starts[g-1] {
+			if strings.HasPrefix(s[i:], p.text) && holds(p.pre, s, i) && holds(p.post, s, i+len(p.text)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holds checks assertions at position i of s, as regexp does: \b between
+// an ASCII word character and anything else.
+func holds(op syntax.EmptyOp, s string, i int) bool {
+	if op&syntax.EmptyBeginText != 0 && i != 0 {
+		return false
+	}
+	if op&syntax.EmptyEndText != 0 && i != len(s) {
+		return false
+	}
+	if op&syntax.EmptyWordBoundary != 0 {
+		before := i > 0 && syntax.IsWordChar(rune(s[i-1]))
+		after := i < len(s) && syntax.IsWordChar(rune(s[i]))
+		if before == after {
+			return false
+		}
+	}
+	return true
 }

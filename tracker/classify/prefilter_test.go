@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,8 +56,42 @@ func TestPrefilter_NeverSkipsAMatch(t *testing.T) {
 	}
 	for _, r := range allRx {
 		for _, s := range texts {
-			if r.Regexp.MatchString(s) && !r.may(s) {
+			want := r.Regexp.MatchString(s)
+			if want && !r.may(s) {
 				t.Errorf("%s matches %q but its prefilter %q skips it", r, s, r.need)
+			}
+			if r.MatchString(s) != want {
+				t.Errorf("%s on %q: MatchString %v, regexp says %v", r, s, !want, want)
+			}
+		}
+	}
+}
+
+// TestPhraseSet_MatchesLikeRegexp compares phrase lists with regexp on
+// random texts made of their own pieces, boundaries included.
+func TestPhraseSet_MatchesLikeRegexp(t *testing.T) {
+	exprs := []string{`\bab\b`, `\b(?:ab|a b|b)\b`, `^ab|b$`, `\d|\b(?:one|two)\b`, `\b(?:the )?a(?:b|c)?\b`,
+		`^(?:a|ab)$`, `(?:\ba|b\b)`, `\b(?:l'|d')\b`, `x\b`, `\bé`}
+	for _, e := range exprs {
+		if mustRx(e).exact == nil {
+			t.Errorf("%s: not read as a phrase list", e)
+		}
+	}
+	if mustRx(`a\bb`).exact != nil || mustRx(`a\Bb`).exact != nil || mustRx(`a+`).exact != nil {
+		t.Error("an expression that is no phrase list was read as one")
+	}
+	const alphabet = "ab cx1_'-élod"
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, e := range exprs {
+		re := mustRx(e)
+		for range 20000 {
+			var b []rune
+			for range r.IntN(8) {
+				b = append(b, []rune(alphabet)[r.IntN(len([]rune(alphabet)))])
+			}
+			s := string(b)
+			if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
+				t.Fatalf("%s on %q: %v, regexp says %v", e, s, got, want)
 			}
 		}
 	}
