@@ -333,8 +333,40 @@ func compactLiterals(lits []string) []string {
 // regexp's backtracking over the alternatives at every position cost
 // microseconds on such lists.
 type phraseSet struct {
+	// wordStart holds the phrases that begin a word (\b then a word
+	// character), looked at only where a word begins; anywhere the others.
+	wordStart, anywhere phraseIndex
+}
+
+// phraseIndex finds phrases by their first byte.
+type phraseIndex struct {
 	first  [256]uint16 // byte → 1 + index in starts (0: no phrase)
 	starts [][]phrase
+}
+
+func (x *phraseIndex) add(p phrase) {
+	b := p.text[0]
+	if x.first[b] == 0 {
+		x.starts = append(x.starts, nil)
+		x.first[b] = uint16(len(x.starts))
+	}
+	x.starts[x.first[b]-1] = append(x.starts[x.first[b]-1], p)
+}
+
+// at reports whether a phrase of x occurs at i in s, its assertions holding.
+func (x *phraseIndex) at(s string, i int) bool {
+	g := x.first[s[i]]
+	if g == 0 {
+		return false
+	}
+	for _, p := range x.starts[g-1] {
+		end := i + len(p.text)
+		if end <= len(s) && s[end-1] == p.text[len(p.text)-1] && s[i:end] == p.text &&
+			holds(p.pre, s, i) && holds(p.post, s, end) {
+			return true
+		}
+	}
+	return false
 }
 
 type phrase struct {
@@ -354,12 +386,11 @@ func newPhraseSet(t *syntax.Regexp) *phraseSet {
 		if p.text == "" || (p.pre|p.post)&^supported != 0 {
 			return nil
 		}
-		b := p.text[0]
-		if set.first[b] == 0 {
-			set.starts = append(set.starts, nil)
-			set.first[b] = uint16(len(set.starts))
+		if p.pre&syntax.EmptyWordBoundary != 0 && isWordByte(p.text[0]) {
+			set.wordStart.add(p)
+		} else {
+			set.anywhere.add(p)
 		}
-		set.starts[set.first[b]-1] = append(set.starts[set.first[b]-1], p)
 	}
 	return set
 }
@@ -457,18 +488,14 @@ func joinPhrases(a, b phrase) (phrase, bool) {
 // in reports whether a phrase occurs in s with its assertions holding.
 func (set *phraseSet) in(s string) bool {
 	for i := 0; i < len(s); i++ {
-		g := set.first[s[i]]
-		if g == 0 {
-			continue
-		}
-		for _, p := range set.starts[g-1] {
-			if strings.HasPrefix(s[i:], p.text) && holds(p.pre, s, i) && holds(p.post, s, i+len(p.text)) {
-				return true
-			}
+		if (i == 0 || !isWordByte(s[i-1])) && set.wordStart.at(s, i) || set.anywhere.at(s, i) {
+			return true
 		}
 	}
 	return false
 }
+
+func isWordByte(c byte) bool { return syntax.IsWordChar(rune(c)) }
 
 // holds checks assertions at position i of s, as regexp does: \b between
 // an ASCII word character and anything else.
@@ -480,8 +507,8 @@ func holds(op syntax.EmptyOp, s string, i int) bool {
 		return false
 	}
 	if op&syntax.EmptyWordBoundary != 0 {
-		before := i > 0 && syntax.IsWordChar(rune(s[i-1]))
-		after := i < len(s) && syntax.IsWordChar(rune(s[i]))
+		before := i > 0 && isWordByte(s[i-1])
+		after := i < len(s) && isWordByte(s[i])
 		if before == after {
 			return false
 		}
