@@ -36,6 +36,16 @@ func normalize(s string) string {
 	b.Grow(len(s) + 8)
 	space := true
 	for i, w := 0, 0; i < len(s); i += w {
+		if c := s[i]; c < utf8.RuneSelf && c > ' ' && c != 0x7f && c != '`' {
+			// Printable ASCII: lowercased, nothing to fold.
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			space = false
+			w = 1
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		w = n
 		if r == '\n' || r == '\r' {

@@ -99,6 +99,10 @@ func stripPunct(s string) string {
 	changed := false
 	start := 0 // s[start:i] is yet to be copied
 	for i := 0; i < len(s); {
+		if !punctStart[s[i]] && i > 0 {
+			i++ // no alternative starts with this byte
+			continue
+		}
 		j := punctMatch(s, i)
 		if j < 0 {
 			i++
@@ -118,6 +122,15 @@ func stripPunct(s string) string {
 	b.WriteString(s[start:])
 	return b.String()
 }
+
+// punctStart: the bytes an alternative of stripPunct's expression can
+// start with, away from the start of the text.
+var punctStart = func() (t [256]bool) {
+	for _, c := range []byte("?!;\"(){}[].,: \t\n\f\r") {
+		t[c] = true
+	}
+	return t
+}()
 
 // punctMatch returns the end of the match of stripPunct's expression at i,
 // trying its alternatives in order, or -1.
