@@ -89,9 +89,13 @@ func (c *Classifier) navigation(p prompt) (tracker.Verdict, bool) {
 	}
 	rest := p.plain
 	verb := reNavVerb.MatchString(rest)
-	rest = reNavVerb.ReplaceAllString(rest, "")
+	if verb {
+		rest = reNavVerb.ReplaceAllString(rest, "")
+	}
 	login := reNavLogin.MatchString(rest)
-	rest = reNavLogin.ReplaceAllString(rest, " ")
+	if login {
+		rest = reNavLogin.ReplaceAllString(rest, " ")
+	}
 	rest = strings.Join(strings.Fields(reNavFiller.ReplaceAllString(rest, " ")), " ")
 	if rest == "" {
 		return tracker.Verdict{}, false

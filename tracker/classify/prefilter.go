@@ -126,6 +126,9 @@ func (r *rx) FindStringIndex(s string) []int {
 // ReplaceAllString returns s itself when nothing can match, as
 // regexp.Regexp.ReplaceAllString returns a copy of it.
 func (r *rx) ReplaceAllString(s, repl string) string {
+	if r.exact != nil && r.exact.ordered != nil && !strings.Contains(repl, "$") {
+		return r.exact.replace(s, repl)
+	}
 	if !r.may(s) {
 		return s
 	}
@@ -336,6 +339,9 @@ type phraseSet struct {
 	// wordStart holds the phrases that begin a word (\b then a word
 	// character), looked at only where a word begins; anywhere the others.
 	wordStart, anywhere phraseIndex
+	// ordered has all phrases in regexp's order of preference, when known:
+	// it serves ReplaceAllString.
+	ordered *phraseIndex
 }
 
 // phraseIndex finds phrases by their first byte.
@@ -354,19 +360,23 @@ func (x *phraseIndex) add(p phrase) {
 }
 
 // at reports whether a phrase of x occurs at i in s, its assertions holding.
-func (x *phraseIndex) at(s string, i int) bool {
+func (x *phraseIndex) at(s string, i int) bool { return x.matchAt(s, i) >= 0 }
+
+// matchAt returns the end of the first phrase of x that occurs at i in s,
+// its assertions holding, or -1.
+func (x *phraseIndex) matchAt(s string, i int) int {
 	g := x.first[s[i]]
 	if g == 0 {
-		return false
+		return -1
 	}
 	for _, p := range x.starts[g-1] {
 		end := i + len(p.text)
 		if end <= len(s) && s[end-1] == p.text[len(p.text)-1] && s[i:end] == p.text &&
 			holds(p.pre, s, i) && holds(p.post, s, end) {
-			return true
+			return end
 		}
 	}
-	return false
+	return -1
 }
 
 type phrase struct {
@@ -376,28 +386,66 @@ type phrase struct {
 
 // newPhraseSet returns nil when t is not such a list.
 func newPhraseSet(t *syntax.Regexp) *phraseSet {
-	ps, ok := phrases(t)
-	if !ok {
+	ps, ok := phrases(t, false)
+	if !ok || !supported(ps) {
 		return nil
 	}
 	set := &phraseSet{}
 	for _, p := range ps {
-		const supported = syntax.EmptyWordBoundary | syntax.EmptyBeginText | syntax.EmptyEndText
-		if p.text == "" || (p.pre|p.post)&^supported != 0 {
-			return nil
-		}
 		if p.pre&syntax.EmptyWordBoundary != 0 && isWordByte(p.text[0]) {
 			set.wordStart.add(p)
 		} else {
 			set.anywhere.add(p)
 		}
 	}
+	if ps, ok := phrases(t, true); ok && supported(ps) {
+		set.ordered = new(phraseIndex)
+		for _, p := range ps {
+			set.ordered.add(p)
+		}
+	}
 	return set
 }
 
+// supported: every phrase has a text, and only assertions holds checks.
+func supported(ps []phrase) bool {
+	const known = syntax.EmptyWordBoundary | syntax.EmptyBeginText | syntax.EmptyEndText
+	for _, p := range ps {
+		if p.text == "" || (p.pre|p.post)&^known != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// replace is regexp's ReplaceAllString with a literal replacement: at the
+// leftmost position where a phrase matches, the first phrase in order,
+// then on from its end. It returns s itself when nothing matches.
+func (set *phraseSet) replace(s, repl string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		end := set.ordered.matchAt(s, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		i, last = end, end
+	}
+	if last == 0 && b.Len() == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // phrases lists the phrases t matches, when they are few and assertions
-// sit only at their ends.
-func phrases(t *syntax.Regexp) ([]phrase, bool) {
+// sit only at their ends. With ordered, the list is in the order regexp
+// prefers them at one position (leftmost-first, greedy), or false when
+// that order is not known.
+func phrases(t *syntax.Regexp, ordered bool) ([]phrase, bool) {
 	switch t.Op {
 	case syntax.OpWordBoundary:
 		return []phrase{{pre: syntax.EmptyWordBoundary, post: syntax.EmptyWordBoundary}}, true
@@ -406,11 +454,11 @@ func phrases(t *syntax.Regexp) ([]phrase, bool) {
 	case syntax.OpEndText:
 		return []phrase{{pre: syntax.EmptyEndText, post: syntax.EmptyEndText}}, true
 	case syntax.OpCapture:
-		return phrases(t.Sub[0])
+		return phrases(t.Sub[0], ordered)
 	case syntax.OpAlternate:
 		var out []phrase
 		for _, s := range t.Sub {
-			l, ok := phrases(s)
+			l, ok := phrases(s, ordered)
 			if !ok || len(out)+len(l) > maxLang {
 				return nil, false
 			}
@@ -420,7 +468,7 @@ func phrases(t *syntax.Regexp) ([]phrase, bool) {
 	case syntax.OpConcat:
 		out := []phrase{{}}
 		for _, s := range t.Sub {
-			l, ok := phrases(s)
+			l, ok := phrases(s, ordered)
 			if !ok || len(out)*len(l) > maxLang {
 				return nil, false
 			}
@@ -438,14 +486,18 @@ func phrases(t *syntax.Regexp) ([]phrase, bool) {
 		}
 		return out, true
 	case syntax.OpQuest:
-		l, ok := phrases(t.Sub[0])
+		l, ok := phrases(t.Sub[0], ordered)
 		if !ok {
 			return nil, false
 		}
-		return append([]phrase{{}}, l...), true
+		if t.Flags&syntax.NonGreedy != 0 {
+			return append([]phrase{{}}, l...), true
+		}
+		return append(l, phrase{}), true
 	}
-	// Anything else without assertions: its plain language.
-	if hasAssertion(t) {
+	// Anything else without assertions: its plain language; in order only
+	// for a single literal or character.
+	if hasAssertion(t) || ordered && t.Op != syntax.OpLiteral && t.Op != syntax.OpCharClass {
 		return nil, false
 	}
 	l, ok := language(t)

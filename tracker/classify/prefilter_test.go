@@ -63,6 +63,9 @@ func TestPrefilter_NeverSkipsAMatch(t *testing.T) {
 			if r.MatchString(s) != want {
 				t.Errorf("%s on %q: MatchString %v, regexp says %v", r, s, !want, want)
 			}
+			if got, want := r.ReplaceAllString(s, "<>"), r.Regexp.ReplaceAllString(s, "<>"); got != want {
+				t.Errorf("%s on %q: ReplaceAllString %q, regexp says %q", r, s, got, want)
+			}
 		}
 	}
 }
@@ -71,7 +74,8 @@ func TestPrefilter_NeverSkipsAMatch(t *testing.T) {
 // random texts made of their own pieces, boundaries included.
 func TestPhraseSet_MatchesLikeRegexp(t *testing.T) {
 	exprs := []string{`\bab\b`, `\b(?:ab|a b|b)\b`, `^ab|b$`, `\d|\b(?:one|two)\b`, `\b(?:the )?a(?:b|c)?\b`,
-		`^(?:a|ab)$`, `(?:\ba|b\b)`, `\b(?:l'|d')\b`, `x\b`, `\bé`}
+		`^(?:a|ab)$`, `(?:\ba|b\b)`, `\b(?:l'|d')\b`, `x\b`, `\bé`, `\b(?:a|ab|a b)\b`, `(?:ab|a)(?:b|)`,
+		`\b(?:the )?a\b`, `\b(?:the )??a\b`, `a(?: b)?`, `a(?: b)??`, `(?:a|a b)(?: c)?\b`}
 	for _, e := range exprs {
 		if mustRx(e).exact == nil {
 			t.Errorf("%s: not read as a phrase list", e)
@@ -80,7 +84,7 @@ func TestPhraseSet_MatchesLikeRegexp(t *testing.T) {
 	if mustRx(`a\bb`).exact != nil || mustRx(`a\Bb`).exact != nil || mustRx(`a+`).exact != nil {
 		t.Error("an expression that is no phrase list was read as one")
 	}
-	const alphabet = "ab cx1_'-élod"
+	const alphabet = "ab cx1_'-élodthe"
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, e := range exprs {
 		re := mustRx(e)
@@ -92,6 +96,9 @@ func TestPhraseSet_MatchesLikeRegexp(t *testing.T) {
 			s := string(b)
 			if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
 				t.Fatalf("%s on %q: %v, regexp says %v", e, s, got, want)
+			}
+			if got, want := re.ReplaceAllString(s, "<>"), re.Regexp.ReplaceAllString(s, "<>"); got != want {
+				t.Fatalf("%s on %q: replaced %q, regexp says %q", e, s, got, want)
 			}
 		}
 	}
