@@ -273,6 +273,34 @@ func group(re *rx, m []string, name string) string {
 	return strings.TrimSpace(out)
 }
 
+// oneEdit reports whether editDistance(a, b) == 1, without the table: one
+// substitution, insertion or deletion.
+func oneEdit(a, b string) bool {
+	if len(a) > 64 || len(b) > 64 {
+		return false // editDistance's bound
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		diff := 0
+		for i := 0; i < len(a); i++ {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		return diff == 1
+	case 1:
+		i := 0
+		for i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return a[i+1:] == b[i:]
+	}
+	return false
+}
+
 // editDistance is the Levenshtein distance, for typo tolerance.
 func editDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {

@@ -43,3 +43,26 @@ func TestTextPasses_MatchTheirExpressions(t *testing.T) {
 		}
 	}
 }
+
+func TestOneEdit_IsEditDistanceOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		a, b := randWord(r), randWord(r)
+		if r.IntN(2) == 0 && len(a) > 0 { // near misses are the interesting case
+			i := r.IntN(len(a))
+			c := randWord(r) + "a"
+			b = a[:i] + c[:r.IntN(2)] + a[i+r.IntN(2):]
+		}
+		if got, want := oneEdit(a, b), editDistance(a, b) == 1; got != want {
+			t.Fatalf("oneEdit(%q, %q) = %v, editDistance %d", a, b, got, editDistance(a, b))
+		}
+	}
+}
+
+func randWord(r *rand.Rand) string {
+	b := make([]byte, r.IntN(7))
+	for i := range b {
+		b[i] = "abc"[r.IntN(3)]
+	}
+	return string(b)
+}

@@ -293,7 +293,7 @@ func lookupUnit(name string) (unit, bool) {
 	}
 	if len(name) >= 6 && !strings.Contains(name, " ") {
 		for _, k := range typoNames[name[0]] {
-			if abs(len(k)-len(name)) <= 1 && editDistance(k, name) == 1 {
+			if oneEdit(k, name) {
 				return unitNames[k], true
 			}
 		}
