@@ -20,8 +20,12 @@ import (
 // regexp.Regexp, with the same results.
 type rx struct {
 	*regexp.Regexp
-	need  []string   // nil: no prefilter
-	exact *phraseSet // non-nil: MatchString needs no regexp at all
+	need []string // nil: no prefilter
+	// An expression anchored by ^ (or $) matches only a text that starts
+	// (ends) with one of these.
+	prefixes *phraseIndex
+	suffixes []string
+	exact    *phraseSet // non-nil: MatchString needs no regexp at all
 
 	// With many literals, need is searched in one scan of the text: first
 	// gives, for a byte, 1 + the index in byFirst of the literals starting
@@ -46,6 +50,19 @@ func mustRx(expr string) *rx {
 			r.need = compactLiterals(lits)
 		}
 		r.exact = newPhraseSet(t)
+		if anchored(t, syntax.OpBeginText) {
+			if l, ok := edgeLits(t, true); ok {
+				r.prefixes = new(phraseIndex)
+				for _, p := range compactPrefixes(l) {
+					r.prefixes.add(phrase{text: p})
+				}
+			}
+		}
+		if anchored(t, syntax.OpEndText) {
+			if l, ok := edgeLits(t, false); ok {
+				r.suffixes = compactSuffixes(l)
+			}
+		}
 	}
 	if len(r.need) > scanAbove {
 		r.first = new([256]uint16)
@@ -63,6 +80,12 @@ func mustRx(expr string) *rx {
 
 // may reports whether s can match: it holds one of the needed literals.
 func (r *rx) may(s string) bool {
+	if r.prefixes != nil && (s == "" || !r.prefixes.at(s, 0)) {
+		return false
+	}
+	if r.suffixes != nil && !slices.ContainsFunc(r.suffixes, func(x string) bool { return strings.HasSuffix(s, x) }) {
+		return false
+	}
 	if r.need == nil {
 		return true
 	}
@@ -566,4 +589,150 @@ func holds(op syntax.EmptyOp, s string, i int) bool {
 		}
 	}
 	return true
+}
+
+// anchored reports whether every match of t touches the start (op
+// OpBeginText) or the end (OpEndText) of the text.
+func anchored(t *syntax.Regexp, op syntax.Op) bool {
+	switch t.Op {
+	case op:
+		return true
+	case syntax.OpCapture:
+		return anchored(t.Sub[0], op)
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if !anchored(s, op) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpConcat:
+		if op == syntax.OpBeginText {
+			return anchored(t.Sub[0], op)
+		}
+		return anchored(t.Sub[len(t.Sub)-1], op)
+	}
+	return false
+}
+
+// edgeLits returns non-empty strings one of which every match of t starts
+// with (start) or ends with (!start), or false.
+func edgeLits(t *syntax.Regexp, start bool) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpLiteral, syntax.OpCharClass:
+		l, ok := language(t)
+		return l, ok && !slices.Contains(l, "")
+	case syntax.OpCapture, syntax.OpPlus:
+		return edgeLits(t.Sub[0], start)
+	case syntax.OpRepeat:
+		if t.Min >= 1 {
+			return edgeLits(t.Sub[0], start)
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			l, ok := edgeLits(s, start)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		subs := slices.Clone(t.Sub)
+		if !start {
+			slices.Reverse(subs)
+		}
+		return edgeOfSeq(subs, start)
+	}
+	return nil, false
+}
+
+// edgeOfSeq is edgeLits of parts in sequence, read from the edge inwards.
+func edgeOfSeq(parts []*syntax.Regexp, start bool) ([]string, bool) {
+	for i, p := range parts {
+		if isAssertion(p) {
+			continue // empty: the edge is in what follows
+		}
+		if !canBeEmpty(p) {
+			return edgeLits(p, start)
+		}
+		// p may be empty: a match starts as p does, or as the rest.
+		var inner *syntax.Regexp
+		switch p.Op {
+		case syntax.OpQuest, syntax.OpStar:
+			inner = p.Sub[0]
+		case syntax.OpRepeat:
+			inner = p.Sub[0]
+		default:
+			return nil, false
+		}
+		a, ok := edgeLits(inner, start)
+		if !ok {
+			return nil, false
+		}
+		b, ok := edgeOfSeq(parts[i+1:], start)
+		if !ok {
+			return nil, false
+		}
+		return append(a, b...), true
+	}
+	return nil, false
+}
+
+func isAssertion(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpEmptyMatch:
+		return true
+	}
+	return false
+}
+
+// canBeEmpty reports whether t may match the empty string.
+func canBeEmpty(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return canBeEmpty(t.Sub[0])
+	case syntax.OpRepeat:
+		return t.Min == 0 || canBeEmpty(t.Sub[0])
+	case syntax.OpConcat:
+		for _, s := range t.Sub {
+			if !canBeEmpty(s) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		return slices.ContainsFunc(t.Sub, canBeEmpty)
+	}
+	return true // assertions, empty match, star, quest
+}
+
+// compactPrefixes drops duplicates and any prefix that starts with another.
+func compactPrefixes(l []string) []string {
+	l = slices.Clone(l)
+	slices.SortFunc(l, func(a, b string) int { return len(a) - len(b) })
+	var out []string
+	for _, x := range l {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.HasPrefix(x, o) }) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// compactSuffixes drops duplicates and any suffix that ends with another.
+func compactSuffixes(l []string) []string {
+	l = slices.Clone(l)
+	slices.SortFunc(l, func(a, b string) int { return len(a) - len(b) })
+	var out []string
+	for _, x := range l {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.HasSuffix(x, o) }) {
+			out = append(out, x)
+		}
+	}
+	return out
 }

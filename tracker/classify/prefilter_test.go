@@ -3,6 +3,7 @@ package classify
 import (
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -25,6 +26,43 @@ func TestPrefilter_DerivesLiterals(t *testing.T) {
 		got := mustRx(tc.expr).need
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") || (got == nil) != (tc.want == nil) {
 			t.Errorf("%s: literals %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func TestPrefilter_AnchoredEdges(t *testing.T) {
+	for _, tc := range []struct {
+		expr               string
+		prefixes, suffixes []string
+	}{
+		{`^(?:hi|hello|ab)\s+`, []string{"h", "ab"}, nil}, // the parser factors h(?:i|ello)
+		{`^(?:the )?(?:a|b)c`, []string{"a", "b", "the "}, nil},
+		{`(?:\s*(?:=|equals?|is|\?|_+))+$`, nil, []string{"=", "?", "_", "s", "equal"}}, // "is" ends with "s"
+		{`^a|b`, nil, nil},
+		{`^\s*x`, []string{"\t", "\n", "\f", "\r", " ", "x"}, nil},
+		{`^.*x$`, nil, []string{"x"}},
+		{`^(?:a*)b`, []string{"a", "b"}, nil},
+	} {
+		r := mustRx(tc.expr)
+		var pre []string
+		if r.prefixes != nil {
+			for _, l := range r.prefixes.starts {
+				for _, p := range l {
+					pre = append(pre, p.text)
+				}
+			}
+		}
+		slices.Sort(pre)
+		want := slices.Clone(tc.prefixes)
+		slices.Sort(want)
+		if !slices.Equal(pre, want) {
+			t.Errorf("%s: prefixes %q, want %q", tc.expr, pre, want)
+		}
+		suf, wantSuf := slices.Clone(r.suffixes), slices.Clone(tc.suffixes)
+		slices.Sort(suf)
+		slices.Sort(wantSuf)
+		if !slices.Equal(suf, wantSuf) {
+			t.Errorf("%s: suffixes %q, want %q", tc.expr, suf, wantSuf)
 		}
 	}
 }
