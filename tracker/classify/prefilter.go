@@ -618,6 +618,9 @@ func anchored(t *syntax.Regexp, op syntax.Op) bool {
 // edgeLits returns non-empty strings one of which every match of t starts
 // with (start) or ends with (!start), or false.
 func edgeLits(t *syntax.Regexp, start bool) ([]string, bool) {
+	if l, ok := language(t); ok && len(l) > 0 && !slices.Contains(l, "") {
+		return l, true // the matches themselves: the most precise
+	}
 	switch t.Op {
 	case syntax.OpLiteral, syntax.OpCharClass:
 		l, ok := language(t)
