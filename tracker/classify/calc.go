@@ -452,10 +452,10 @@ func cleanCalc(p prompt) string {
 	s = strings.TrimSpace(collapseSpaces(s))
 	for range 3 {
 		t := s
-		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.any([]string{f}) {
+		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.has(f) {
 			t = strings.TrimSpace(rePolitePrefix.ReplaceAllString(t, ""))
 		}
-		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.any([]string{t[i+1:]}) {
+		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.has(t[i+1:]) {
 			t = strings.TrimSpace(rePoliteSuffix.ReplaceAllString(t, ""))
 		}
 		t = strings.TrimSpace(reCalcPrefix.ReplaceAllString(t, ""))

@@ -33,7 +33,14 @@ func kindOf(n string) tracker.Kind {
 		return tracker.KindText
 	}
 	n = splitHyphens(n, false)
-	if !gateKind.any(strings.FieldsFunc(n, notLetter)) {
+	gated := false
+	for w := range strings.FieldsFuncSeq(n, notLetter) {
+		if gateKind.has(w) {
+			gated = true
+			break
+		}
+	}
+	if !gated {
 		return tracker.KindText
 	}
 	switch {

@@ -148,11 +148,11 @@ func prepare(text, n, lang string) (prompt, bool) {
 	s = strings.TrimSpace(s)
 	for range 4 {
 		t := s
-		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.any([]string{f}) {
+		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.has(f) {
 			t = reGiveMe.ReplaceAllString(t, "$1")
 			t = rePolitePrefix.ReplaceAllString(t, "")
 		}
-		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.any([]string{t[i+1:]}) {
+		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.has(t[i+1:]) {
 			t = strings.TrimSpace(rePoliteSuffix.ReplaceAllString(t, ""))
 		}
 		if t == s {
