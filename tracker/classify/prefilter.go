@@ -21,6 +21,9 @@ import (
 type rx struct {
 	*regexp.Regexp
 	need []string // nil: no prefilter
+	// also: for an expression that is a sequence, the literals other parts
+	// need; a match holds one of each set too.
+	also []*phraseIndex
 	// An expression anchored by ^ (or $) matches only a text that starts
 	// (ends) with one of these.
 	prefixes *phraseIndex
@@ -48,6 +51,13 @@ func mustRx(expr string) *rx {
 	if t, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		if lits, ok := necessary(t); ok {
 			r.need = compactLiterals(lits)
+			for _, l := range moreNecessary(t, lits) {
+				x := new(phraseIndex)
+				for _, lit := range compactLiterals(l) {
+					x.add(phrase{text: lit})
+				}
+				r.also = append(r.also, x)
+			}
 		}
 		r.exact = newPhraseSet(t)
 		if anchored(t, syntax.OpBeginText) {
@@ -97,18 +107,63 @@ func (r *rx) may(s string) bool {
 			}
 			for _, l := range r.byFirst[g-1] {
 				if strings.HasPrefix(s[i:], l) {
-					return true
+					return r.alsoIn(s)
 				}
 			}
 		}
 		return false
 	}
+	found := false
 	for _, l := range r.need {
 		if strings.Contains(s, l) {
-			return true
+			found = true
+			break
 		}
 	}
-	return false
+	return found && r.alsoIn(s)
+}
+
+// alsoIn reports whether s holds a literal of each set of also.
+func (r *rx) alsoIn(s string) bool {
+	for _, x := range r.also {
+		found := false
+		for i := 0; i < len(s) && !found; i++ {
+			found = x.at(s, i)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// moreNecessary returns, for a sequence, up to two more literal sets its
+// parts need, besides primary: the most selective first.
+func moreNecessary(t *syntax.Regexp, primary []string) [][]string {
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	if t.Op != syntax.OpConcat {
+		return nil
+	}
+	var sets [][]string
+	for _, c := range t.Sub {
+		l, ok := necessary(c)
+		if !ok || len(l) == 0 || slices.Contains(l, "") || slices.Equal(l, primary) || slices.Contains(l, " ") {
+			continue
+		}
+		sets = append(sets, l)
+	}
+	slices.SortStableFunc(sets, func(a, b []string) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
+		}
+		return 0
+	})
+	return sets[:min(2, len(sets))]
 }
 
 func (r *rx) MatchString(s string) bool {
