@@ -3,7 +3,6 @@ package classify
 import (
 	"errors"
 	"math/big"
-	"regexp"
 	"strings"
 )
 
@@ -19,30 +18,30 @@ const (
 )
 
 var (
-	reCalcPrefix = regexp.MustCompile(`^(?:(?:what is|what are|what was|what does|what do|how much is|how much are|how much does|how much do|calculate|compute|calc|evaluate|work out|the answer to|answer to|the answer of|answer of|the result of|result of|the value of|value of|combien (?:font|fait|ca fait|egale?|donne|vaut|valent|faut il)|ca fait combien|combien|que (?:font|fait|donne|vaut|valent)|calcule[rz]?|calculez|calcul de|calcul|quel est le resultat de|quel est|quelle est|c'est combien|c'est quoi|resultat de|le resultat de|la valeur de|valeur de|what|is|the|le|la|of|de)\s+)+`)
-	reCalcSuffix = regexp.MustCompile(`(?:\s*(?:=|equals?|is|is what|are|font|fait|egale?|egal a|egale a|vaut|donne|c'est combien|ca fait combien|ca fait quoi|ca fait|combien|\?|!|\.|,|_+))+$`)
+	reCalcPrefix = mustRx(`^(?:(?:what is|what are|what was|what does|what do|how much is|how much are|how much does|how much do|calculate|compute|calc|evaluate|work out|the answer to|answer to|the answer of|answer of|the result of|result of|the value of|value of|combien (?:font|fait|ca fait|egale?|donne|vaut|valent|faut il)|ca fait combien|combien|que (?:font|fait|donne|vaut|valent)|calcule[rz]?|calculez|calcul de|calcul|quel est le resultat de|quel est|quelle est|c'est combien|c'est quoi|resultat de|le resultat de|la valeur de|valeur de|what|is|the|le|la|of|de)\s+)+`)
+	reCalcSuffix = mustRx(`(?:\s*(?:=|equals?|is|is what|are|font|fait|egale?|egal a|egale a|vaut|donne|c'est combien|ca fait combien|ca fait quoi|ca fait|combien|\?|!|\.|,|_+))+$`)
 
 	calcRewrites = []struct {
-		re  *regexp.Regexp
+		re  *rx
 		rep string
 	}{
-		{regexp.MustCompile(`\b(?:to the power of|to the power|raised to(?: the power of)?|puissance|exposant|a la puissance)\b`), " ^ "},
-		{regexp.MustCompile(`\bto the (\w+?)(?:st|nd|rd|th)? power\b`), " ^ $1 "},
-		{regexp.MustCompile(`\b(?:squared|au carre|carre)\b`), " ^ 2 "},
-		{regexp.MustCompile(`\b(?:cubed|au cube)\b`), " ^ 3 "},
-		{regexp.MustCompile(`\b(?:the )?(?:square root|racine carree|racine)(?: of| de| d'|)\b|\bsqrt\b`), " √ "},
-		{regexp.MustCompile(`\b(?:the )?(?:cube root|racine cubique)(?: of| de| d'|)\b|\bcbrt\b`), " ∛ "},
-		{regexp.MustCompile(`\bfactorielle(?: de| d'|)\s+(\w+)`), " $1 ! "},
-		{regexp.MustCompile(`\bfactorial\b`), " ! "},
-		{regexp.MustCompile(`\b(?:multiplied by|multiplie par|multiplies par|times|fois)\b`), " * "},
-		{regexp.MustCompile(`\b(?:divided by|divide by|divise par|divisé par|over|sur)\b`), " / "},
-		{regexp.MustCompile(`\b(?:minus|moins|less)\b`), " - "},
-		{regexp.MustCompile(`\b(?:plus)\b`), " + "},
-		{regexp.MustCompile(`\b(?:percent|per cent|pour ?cents?|pourcents?)\b`), " % "},
-		{regexp.MustCompile(`(\d)\s*x\s*(\d)`), "$1 * $2"},
-		{regexp.MustCompile(`\*\*`), " ^ "},
+		{mustRx(`\b(?:to the power of|to the power|raised to(?: the power of)?|puissance|exposant|a la puissance)\b`), " ^ "},
+		{mustRx(`\bto the (\w+?)(?:st|nd|rd|th)? power\b`), " ^ $1 "},
+		{mustRx(`\b(?:squared|au carre|carre)\b`), " ^ 2 "},
+		{mustRx(`\b(?:cubed|au cube)\b`), " ^ 3 "},
+		{mustRx(`\b(?:the )?(?:square root|racine carree|racine)(?: of| de| d'|)\b|\bsqrt\b`), " √ "},
+		{mustRx(`\b(?:the )?(?:cube root|racine cubique)(?: of| de| d'|)\b|\bcbrt\b`), " ∛ "},
+		{mustRx(`\bfactorielle(?: de| d'|)\s+(\w+)`), " $1 ! "},
+		{mustRx(`\bfactorial\b`), " ! "},
+		{mustRx(`\b(?:multiplied by|multiplie par|multiplies par|times|fois)\b`), " * "},
+		{mustRx(`\b(?:divided by|divide by|divise par|divisé par|over|sur)\b`), " / "},
+		{mustRx(`\b(?:minus|moins|less)\b`), " - "},
+		{mustRx(`\b(?:plus)\b`), " + "},
+		{mustRx(`\b(?:percent|per cent|pour ?cents?|pourcents?)\b`), " % "},
+		{mustRx(`(\d)\s*x\s*(\d)`), "$1 * $2"},
+		{mustRx(`\*\*`), " ^ "},
 	}
-	reLooksLikeDate = regexp.MustCompile(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b`)
+	reLooksLikeDate = mustRx(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b`)
 )
 
 type mtok struct {
@@ -430,31 +429,33 @@ func evalExpr(s, lang string) (*big.Rat, error) {
 }
 
 var (
-	reTip      = regexp.MustCompile(`\b(?:tip|tips|tipping|pourboire)\b`)
-	reDiscount = regexp.MustCompile(`\b(?:off|discount|discounted|remise|reduction|rabais|promo|promotion|soldes?|sale)\b`)
-	reNumPct   = regexp.MustCompile(`(\d[\d.,]*|\w+) ?%`)
-	reNumber   = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
-	reAverage  = regexp.MustCompile(`^(?:the )?(?:average|mean|moyenne|la moyenne)(?: of| de| des| d')? (.+)$`)
-	reSumOf    = regexp.MustCompile(`^(?:the |la |le )?(sum|product|difference|quotient|somme|produit|difference|quotient)(?: between| of| de| des| entre| d')? (.+?) (?:and|et|by|par) (.+)$`)
-	reVerbCalc = regexp.MustCompile(`^(divide|multiply|add|subtract|take|divise|multiplie|additionne|ajoute|soustrais|retire|enleve)(?:r|z)? (.+?) (by|and|to|from|par|et|a|de|from) (.+)$`)
-	reGoInto   = regexp.MustCompile(`^how many times (?:does|do|can|will) (.+?) (?:go|fit) into (.+)$|^combien de fois (.+?) (?:dans|va dans|rentre dans) (.+)$`)
-	reCalcWord = regexp.MustCompile(`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|un|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent|mille|half|moitie)\b`)
+	reTip      = mustRx(`\b(?:tip|tips|tipping|pourboire)\b`)
+	reDiscount = mustRx(`\b(?:off|discount|discounted|remise|reduction|rabais|promo|promotion|soldes?|sale)\b`)
+	reNumPct   = mustRx(`(\d[\d.,]*|\w+) ?%`)
+	reNumber   = mustRx(`\d+(?:[.,]\d+)*`)
+	reAverage  = mustRx(`^(?:the )?(?:average|mean|moyenne|la moyenne)(?: of| de| des| d')? (.+)$`)
+	reSumOf    = mustRx(`^(?:the |la |le )?(sum|product|difference|quotient|somme|produit|difference|quotient)(?: between| of| de| des| entre| d')? (.+?) (?:and|et|by|par) (.+)$`)
+	reVerbCalc = mustRx(`^(divide|multiply|add|subtract|take|divise|multiplie|additionne|ajoute|soustrais|retire|enleve)(?:r|z)? (.+?) (by|and|to|from|par|et|a|de|from) (.+)$`)
+	reGoInto   = mustRx(`^how many times (?:does|do|can|will) (.+?) (?:go|fit) into (.+)$|^combien de fois (.+?) (?:dans|va dans|rentre dans) (.+)$`)
+	reCalcWord = mustRx(`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|un|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent|mille|half|moitie)\b`)
 )
+
+var calcSigns = strings.NewReplacer("what's", "what is", "whats", "what is", "what’s", "what is", "?", " ", "’", "'", "\"", " ", ";", " ")
 
 // cleanCalc prepares a prompt for the evaluator: the normalised text (signs
 // kept), politeness and question frames removed, word operators rewritten.
 func cleanCalc(p prompt) string {
 	s := p.norm
-	s = strings.NewReplacer("what's", "what is", "whats", "what is", "what’s", "what is", "?", " ", "’", "'", "\"", " ", ";", " ").Replace(s)
-	s = reQuoteOpen.ReplaceAllString(" "+s+" ", "$1 ")
-	s = reQuoteClose.ReplaceAllString(s, " $1")
-	s = strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	s = calcSigns.Replace(s)
+	s = openQuotes(" " + s + " ")
+	s = closeQuotes(s)
+	s = strings.TrimSpace(collapseSpaces(s))
 	for range 3 {
 		t := s
-		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.any([]string{f}) {
+		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.has(f) {
 			t = strings.TrimSpace(rePolitePrefix.ReplaceAllString(t, ""))
 		}
-		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.any([]string{t[i+1:]}) {
+		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.has(t[i+1:]) {
 			t = strings.TrimSpace(rePoliteSuffix.ReplaceAllString(t, ""))
 		}
 		t = strings.TrimSpace(reCalcPrefix.ReplaceAllString(t, ""))
@@ -469,7 +470,7 @@ func cleanCalc(p prompt) string {
 	for _, rw := range calcRewrites {
 		s = rw.re.ReplaceAllString(s, rw.rep)
 	}
-	return strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	return strings.TrimSpace(collapseSpaces(s))
 }
 
 // calcAnswer reads a calculation and returns its formatted answer.

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -84,10 +83,17 @@ func (c *Classifier) WithSettings(s tracker.Settings) *Classifier {
 // Classify gives the verdict on a prompt. lang is "fr", "en" or "" (guessed).
 // It never panics and never fails: anything it cannot read is CatNone.
 func (c *Classifier) Classify(text, lang string) tracker.Verdict {
-	if k := DetectKind(text); k != tracker.KindText && k != "" {
-		return tracker.Verdict{Category: tracker.CatNone, Note: HeavyNote(k, noteLang(text, lang))}
+	// Normalised once: the kind reads the head of any text, the intents
+	// only a text short enough to be trivial, that is the same head.
+	head := text
+	if len(head) > maxBytes {
+		head = head[:maxBytes]
 	}
-	p, ok := prepare(text, lang)
+	n := normalize(head)
+	if k := kindOf(n); k != tracker.KindText {
+		return tracker.Verdict{Category: tracker.CatNone, Note: HeavyNote(k, noteLang(n, lang))}
+	}
+	p, ok := prepare(text, n, lang)
 	if !ok {
 		return tracker.Verdict{Category: tracker.CatNone}
 	}
@@ -101,25 +107,23 @@ func (c *Classifier) Classify(text, lang string) tracker.Verdict {
 	return v
 }
 
-func noteLang(text, lang string) string {
+// noteLang is the language of a tip on a text whose head normalises to n.
+func noteLang(n, lang string) string {
 	if lang == "fr" || lang == "en" {
 		return lang
 	}
-	if len(text) > maxBytes {
-		text = text[:maxBytes]
-	}
-	return guessLang(strings.Fields(normalize(text)), "")
+	return guessLang(strings.Fields(n), "")
 }
 
 var (
 	// reGuard: words that mark a real task (writing, explaining, advice,
 	// code, creative forms). A prompt containing one is never nudged.
-	reGuard = regexp.MustCompile(`\b(?:why|whys|pourquoi|explain|explains|explaining|explique|expliquer|expliquez|explication|write|writing|wrote a|ecris|ecrire|ecrit moi|ecrivez|redige|rediger|redigez|poem|poems|poeme|poemes|poesie|poetry|haiku|haikus|story|stories|histoire|histoires|essay|dissertation|song|songs|chanson|lyrics|paroles|rap|verse|sonnet|limerick|acrostic|acrostiche|summarize|summarise|summary|resume|resumer|resumez|compare|comparer|comparison|comparaison|roleplay|role play|pretend|imagine|imaginez|invent|invente|inventer|brainstorm|ideas|idees|idee|tips|conseils|conseil|conseille|conseiller|advice|recommend|recommande|recommandes|recommander|recommendation|suggest|suggestions|help|helping|aide|aider|aidez|script|function|fonction|program|programme|coder|python|javascript|typescript|sql|bash|html|css|draft|e mail|email|courriel|letter|lettre|debate|argue|arguments|proofread|corrige|corriger|rewrite|reecris|reformule|paraphrase|elaborate|analyse|analyser|analyze|outline|joke|jokes|blague|blagues|riddle|devinette|recipe|recette|describe|decris|decrire|raconte|racontez|tell me about|what do you think|que penses tu|ton avis|your opinion|opinion|pros and cons|example sentences|exemples? de phrases|caption|slogan|tweet|linkedin post|cover letter|cv|resume for|motivation)\b`)
+	reGuard = mustRx(`\b(?:why|whys|pourquoi|explain|explains|explaining|explique|expliquer|expliquez|explication|write|writing|wrote a|ecris|ecrire|ecrit moi|ecrivez|redige|rediger|redigez|poem|poems|poeme|poemes|poesie|poetry|haiku|haikus|story|stories|histoire|histoires|essay|dissertation|song|songs|chanson|lyrics|paroles|rap|verse|sonnet|limerick|acrostic|acrostiche|summarize|summarise|summary|resume|resumer|resumez|compare|comparer|comparison|comparaison|roleplay|role play|pretend|imagine|imaginez|invent|invente|inventer|brainstorm|ideas|idees|idee|tips|conseils|conseil|conseille|conseiller|advice|recommend|recommande|recommandes|recommander|recommendation|suggest|suggestions|help|helping|aide|aider|aidez|script|function|fonction|program|programme|coder|python|javascript|typescript|sql|bash|html|css|draft|e mail|email|courriel|letter|lettre|debate|argue|arguments|proofread|corrige|corriger|rewrite|reecris|reformule|paraphrase|elaborate|analyse|analyser|analyze|outline|joke|jokes|blague|blagues|riddle|devinette|recipe|recette|describe|decris|decrire|raconte|racontez|tell me about|what do you think|que penses tu|ton avis|your opinion|opinion|pros and cons|example sentences|exemples? de phrases|caption|slogan|tweet|linkedin post|cover letter|cv|resume for|motivation)\b`)
 	// reTaskStart: a prompt that opens with an order to produce something.
-	reTaskStart = regexp.MustCompile(`^(?:translate|traduis|traduire|traduisez|traduction|create|make|generate|build|design|list|name \d|draw|dessine|cree|creer|genere|generer|fais|fabrique|prepare|organise|planifie|propose|trouve|find|give me (?:\d+|some|a few|a list|several|three|five|ten)|donne (?:moi )?(?:\d+|des|quelques|une liste|plusieurs|trois|cinq|dix)|solve|resous|continue|complete|finish|reply|reponds|answer the following questions|act as|agis|be my|sois|you are|tu es|je suis|i am|i have|i'm|j'ai|let's|let us|on va)\b`)
+	reTaskStart = mustRx(`^(?:translate|traduis|traduire|traduisez|traduction|create|make|generate|build|design|list|name \d|draw|dessine|cree|creer|genere|generer|fais|fabrique|prepare|organise|planifie|propose|trouve|find|give me (?:\d+|some|a few|a list|several|three|five|ten)|donne (?:moi )?(?:\d+|des|quelques|une liste|plusieurs|trois|cinq|dix)|solve|resous|continue|complete|finish|reply|reponds|answer the following questions|act as|agis|be my|sois|you are|tu es|je suis|i am|i have|i'm|j'ai|let's|let us|on va)\b`)
 	// reHeader: the first line of a short pasted form ("Answer the
 	// following question.", "Convert the following measurement.").
-	reHeaderLine = regexp.MustCompile(`^[^\n]{0,120}[:.?]\s*$`)
+	reHeaderLine = mustRx(`^[^\n]{0,120}[:.?]\s*$`)
 )
 
 // classify runs the intents in order of specificity.

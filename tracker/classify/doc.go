@@ -17,6 +17,15 @@
 // classifier that uses a person's tracker.Settings. Nudges a person turned
 // off (Settings.NudgesOff) are dropped: the verdict becomes CatNone.
 //
+// Speed: a typical prompt takes a few microseconds. A prompt is normalised
+// once; the patterns are compiled at package initialisation, each with a
+// prefilter derived from its syntax (prefilter.go: literals one of which a
+// match must contain, how an anchored match starts or ends, and a plain
+// phrase search for patterns that are lists of phrases), so most patterns
+// are never run on a prompt they cannot match. Time zones are loaded once.
+// TestVerdictsUnchanged pins every verdict on the labelled sets and their
+// variants (testdata/verdicts.golden.jsonl): a speed-up must not change one.
+//
 // The package also has two tips that are not nudges: Grouper notices several
 // short requests in a few minutes, and DetectKind spots requests to generate
 // an image, a video or audio.

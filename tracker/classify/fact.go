@@ -1,38 +1,36 @@
 package classify
 
 import (
-	"regexp"
-
 	"frugal/tracker"
 )
 
 var (
 	// Attributes a search engine shows in its answer box.
 	attr           = `(?:capital|capitale|population|currency|monnaie|devise|official languages?|languages?|langues? officielles?|langues?|area|size|superficie|taille|height|hauteur|length|longueur|depth|profondeur|age|president|presidente|prime minister|premier ministre|chancellor|ceo|pdg|founder|fondateur|fondatrice|author|auteur|auteure|autrice|director|realisateur|realisatrice|composer|compositeur|king|roi|queen|reine|flag|drapeau|anthem|hymne|national anthem|hymne national|birthday|date de naissance|birth date|date of birth|phone number|numero de telephone|numero|address|adresse|zip code|postal code|code postal|opening hours|horaires|distance|altitude|elevation|highest (?:mountain|point)|plus haute montagne|plus haut sommet|tallest building|largest city|plus grande ville|nickname|surnom|real name|vrai nom|gdp|pib|inventor|inventeur|creator|createur|createurs|owner|proprietaire|mayor|maire|leader|chef|boiling point|point d'ebullition|melting point|speed of light|vitesse de la lumiere|atomic number|numero atomique|diameter|diametre|weight|poids|mass|masse|price|prix|net worth|fortune|release date|date de sortie|score|resultat|winner|vainqueur|gagnant|champion)`
-	reFactPatterns = []*regexp.Regexp{
-		regexp.MustCompile(`^(?:who|qui) (?:wrote|writes|composed|painted|invented|discovered|directed|founded|created|sang|sings|built|designed|won|killed|played|plays|starred|produced|owns|owned|founded|is the|was the|are the|were the|is|was|a (?:ecrit|compose|peint|invente|decouvert|realise|fonde|cree|chante|construit|gagne|remporte|tue|joue|dessine|produit|signe|marque)|est (?:l'|le |la |les )|etait (?:l'|le |la )|sont (?:les )?|a ete)\b`),
-		regexp.MustCompile(`^(?:when|quand) (?:was|were|did|is|are|does|do|will|a ete|a eu lieu|ont eu lieu|aura lieu|etait|est|sont|se (?:deroule|passe|termine)|commence|a commence|a fini|est sorti|est sortie|sort|est ne|est nee|est mort|est morte|a ete cree|a ete fonde)\b`),
-		regexp.MustCompile(`^(?:what year|which year|en quelle annee|in what year|in which year|depuis quand|a quelle date|what date did|what date was)\b`),
-		regexp.MustCompile(`^how (?:tall|old|long|big|high|far|deep|wide|heavy|large|fast|many people|many inhabitants|many residents|much does \w+(?: \w+)? weigh|much is \w+(?: \w+)? worth|hot is the sun|many \w+(?: \w+)? (?:are there|does|do|did|has|have|live|lived|is|in|on|won))\b`),
-		regexp.MustCompile(`^(?:what is|what are|what was|what were|quel est|quelle est|quels sont|quelles sont|quel etait|quelle etait|c'est quoi|donne)?\s*(?:the |la |le |les |l')?` + attr + ` (?:of|de|du|des|d'|in|en|au|aux|for|pour) \S`),
-		regexp.MustCompile(`^(?:the |la |le |les |l')?` + attr + ` (?:of|de|du|des|d') .+ (?:c'est qui|c'est quoi|est qui|is who|is what|c'est combien|est combien|c'etait qui|est ce qui)$`),
-		regexp.MustCompile(`^(?:what|which|who) (?:is|was|are) the (?:tallest|highest|largest|biggest|longest|oldest|smallest|deepest|fastest|richest|most populous|most populated|first|last|current) \w+`),
-		regexp.MustCompile(`^(?:quel|quelle|quels|quelles|qui) (?:est|sont|etait|a ete) (?:le |la |les |l')?(?:plus (?:grand|grande|haut|haute|long|longue|vieux|vieille|petit|petite|profond|profonde|peuple|peuplee|rapide|riche|ancien|ancienne)|premier|premiere|dernier|derniere|actuel|actuelle) \w+`),
-		regexp.MustCompile(`^(?:where is|where are|where was|where were|where did|where does|ou est|ou sont|ou se trouve|ou se trouvent|ou se situe|ou est situe|ou est situee|ou a ete|ou ont ete|ou est ne|ou est nee|ou a eu lieu|ou aura lieu|ou vit|ou habite|dans quel pays|in which country|in what country|which country)\b`),
-		regexp.MustCompile(`^(?:.{1,40}) (?:opening hours|hours today|hours on \w+|open on \w+|open today|open now|open hours|opening times|opening hours \w+|horaires(?: d'ouverture)?(?: \w+)?|ouvert (?:le|aujourd'hui|demain|dimanche|ce)\b.*|est (?:il |elle )?ouvert.*|ouvre (?:a quelle heure|quand).*|ferme (?:a quelle heure|quand).*)$`),
-		regexp.MustCompile(`^(?:horaires?|heures d'ouverture|opening hours|hours)(?: d'ouverture)? (?:de |du |des |d'|of |for )?\S`),
-		regexp.MustCompile(`^(?:what time does|when does|a quelle heure (?:ouvre|ferme)|quand (?:ouvre|ferme)) .+ (?:open|close|ouvre|ferme|$)`),
-		regexp.MustCompile(`^(?:quel age a|quel age avait|how old is|how old was|age of|age de|l'age de) \S`),
-		regexp.MustCompile(`^\S+(?: \S+){0,2} (?:il |elle )?a quel age$`),
-		regexp.MustCompile(`^(?:dans [^ ]+(?: [^ ]+){0,3} )?(?:de |en |dans )?(?:quel|quelle|quels|quelles) (?:espece|couleur|nationalite|origine|pays|annee|race|type|genre|club|equipe|ville|langue|siecle|epoque) (?:est|etait|sont|vit|joue|jouait|parle|parlent|a ete)\b`),
-		regexp.MustCompile(`\bcombien d'habitants\b|\bcombien de (?:pays|etats|habitants|joueurs|etoiles|planetes|os|dents|continents|regions|departements|communes|oscars|titres|buts)\b|\bhow many people live\b`),
-		regexp.MustCompile(`^(?:what|which) (?:language|languages|currency) (?:do|does|is) .+ (?:speak|spoken|use|used)\b|^(?:quelle langue|quelle monnaie) .+ (?:parle|utilise)`),
-		regexp.MustCompile(`^combien (?:de |d')(?:temps|fois|\w+) (?:dure|durent|mesure|mesurent|pese|pesent|contient|contiennent|compte|comptent|possede|a|ont|y a t il|est ce que)\b`),
-		regexp.MustCompile(`^(?:who|qui) (?:won|a gagne|a remporte|gagne|remporte) (?:the |le |la |les |l')?`),
+	reFactPatterns = []*rx{
+		mustRx(`^(?:who|qui) (?:wrote|writes|composed|painted|invented|discovered|directed|founded|created|sang|sings|built|designed|won|killed|played|plays|starred|produced|owns|owned|founded|is the|was the|are the|were the|is|was|a (?:ecrit|compose|peint|invente|decouvert|realise|fonde|cree|chante|construit|gagne|remporte|tue|joue|dessine|produit|signe|marque)|est (?:l'|le |la |les )|etait (?:l'|le |la )|sont (?:les )?|a ete)\b`),
+		mustRx(`^(?:when|quand) (?:was|were|did|is|are|does|do|will|a ete|a eu lieu|ont eu lieu|aura lieu|etait|est|sont|se (?:deroule|passe|termine)|commence|a commence|a fini|est sorti|est sortie|sort|est ne|est nee|est mort|est morte|a ete cree|a ete fonde)\b`),
+		mustRx(`^(?:what year|which year|en quelle annee|in what year|in which year|depuis quand|a quelle date|what date did|what date was)\b`),
+		mustRx(`^how (?:tall|old|long|big|high|far|deep|wide|heavy|large|fast|many people|many inhabitants|many residents|much does \w+(?: \w+)? weigh|much is \w+(?: \w+)? worth|hot is the sun|many \w+(?: \w+)? (?:are there|does|do|did|has|have|live|lived|is|in|on|won))\b`),
+		mustRx(`^(?:what is|what are|what was|what were|quel est|quelle est|quels sont|quelles sont|quel etait|quelle etait|c'est quoi|donne)?\s*(?:the |la |le |les |l')?` + attr + ` (?:of|de|du|des|d'|in|en|au|aux|for|pour) \S`),
+		mustRx(`^(?:the |la |le |les |l')?` + attr + ` (?:of|de|du|des|d') .+ (?:c'est qui|c'est quoi|est qui|is who|is what|c'est combien|est combien|c'etait qui|est ce qui)$`),
+		mustRx(`^(?:what|which|who) (?:is|was|are) the (?:tallest|highest|largest|biggest|longest|oldest|smallest|deepest|fastest|richest|most populous|most populated|first|last|current) \w+`),
+		mustRx(`^(?:quel|quelle|quels|quelles|qui) (?:est|sont|etait|a ete) (?:le |la |les |l')?(?:plus (?:grand|grande|haut|haute|long|longue|vieux|vieille|petit|petite|profond|profonde|peuple|peuplee|rapide|riche|ancien|ancienne)|premier|premiere|dernier|derniere|actuel|actuelle) \w+`),
+		mustRx(`^(?:where is|where are|where was|where were|where did|where does|ou est|ou sont|ou se trouve|ou se trouvent|ou se situe|ou est situe|ou est situee|ou a ete|ou ont ete|ou est ne|ou est nee|ou a eu lieu|ou aura lieu|ou vit|ou habite|dans quel pays|in which country|in what country|which country)\b`),
+		mustRx(`^(?:.{1,40}) (?:opening hours|hours today|hours on \w+|open on \w+|open today|open now|open hours|opening times|opening hours \w+|horaires(?: d'ouverture)?(?: \w+)?|ouvert (?:le|aujourd'hui|demain|dimanche|ce)\b.*|est (?:il |elle )?ouvert.*|ouvre (?:a quelle heure|quand).*|ferme (?:a quelle heure|quand).*)$`),
+		mustRx(`^(?:horaires?|heures d'ouverture|opening hours|hours)(?: d'ouverture)? (?:de |du |des |d'|of |for )?\S`),
+		mustRx(`^(?:what time does|when does|a quelle heure (?:ouvre|ferme)|quand (?:ouvre|ferme)) .+ (?:open|close|ouvre|ferme|$)`),
+		mustRx(`^(?:quel age a|quel age avait|how old is|how old was|age of|age de|l'age de) \S`),
+		mustRx(`^\S+(?: \S+){0,2} (?:il |elle )?a quel age$`),
+		mustRx(`^(?:dans [^ ]+(?: [^ ]+){0,3} )?(?:de |en |dans )?(?:quel|quelle|quels|quelles) (?:espece|couleur|nationalite|origine|pays|annee|race|type|genre|club|equipe|ville|langue|siecle|epoque) (?:est|etait|sont|vit|joue|jouait|parle|parlent|a ete)\b`),
+		mustRx(`\bcombien d'habitants\b|\bcombien de (?:pays|etats|habitants|joueurs|etoiles|planetes|os|dents|continents|regions|departements|communes|oscars|titres|buts)\b|\bhow many people live\b`),
+		mustRx(`^(?:what|which) (?:language|languages|currency) (?:do|does|is) .+ (?:speak|spoken|use|used)\b|^(?:quelle langue|quelle monnaie) .+ (?:parle|utilise)`),
+		mustRx(`^combien (?:de |d')(?:temps|fois|\w+) (?:dure|durent|mesure|mesurent|pese|pesent|contient|contiennent|compte|comptent|possede|a|ont|y a t il|est ce que)\b`),
+		mustRx(`^(?:who|qui) (?:won|a gagne|a remporte|gagne|remporte) (?:the |le |la |les |l')?`),
 	}
 	// Advice, opinion, the future or the person themselves: not a lookup.
-	reFactNot     = regexp.MustCompile(`\b(?:best|better|worst|meilleur|meilleure|meilleurs|meilleures|pire|difference|differences|different|should|devrais|devrait|dois|would|could|serait|sera|seront|will win|next|prochain|prochaine|favorite|favourite|prefere|you|your|yours|tu|toi|ton|ta|tes|vous|votre|i|me|my|mine|je|j'|moi|mon|ma|mes|nous|notre|think|pense|penses|opinion|avis|why|how does|how do|how can|how to|comment|vrai|true|possible|realiste|really|vraiment|niveau|level|impact|role|effect|effet|importance|important|meaning|sens|signification|benefits|avantages|advantages|risks|risques|work|works|fonctionne|happen|happens|arrive)\b`)
-	reFactContext = regexp.MustCompile(`^(?:dans|in|sur|on) [^ ]+(?: [^ ]+){0,3} (?:de |en |dans )?(?:quel|quelle|qui|who|what|which|how|where|ou)\b`)
+	reFactNot     = mustRx(`\b(?:best|better|worst|meilleur|meilleure|meilleurs|meilleures|pire|difference|differences|different|should|devrais|devrait|dois|would|could|serait|sera|seront|will win|next|prochain|prochaine|favorite|favourite|prefere|you|your|yours|tu|toi|ton|ta|tes|vous|votre|i|me|my|mine|je|j'|moi|mon|ma|mes|nous|notre|think|pense|penses|opinion|avis|why|how does|how do|how can|how to|comment|vrai|true|possible|realiste|really|vraiment|niveau|level|impact|role|effect|effet|importance|important|meaning|sens|signification|benefits|avantages|advantages|risks|risques|work|works|fonctionne|happen|happens|arrive)\b`)
+	reFactContext = mustRx(`^(?:dans|in|sur|on) [^ ]+(?: [^ ]+){0,3} (?:de |en |dans )?(?:quel|quelle|qui|who|what|which|how|where|ou)\b`)
 )
 
 // fact sends short factual questions to the search engine.

@@ -8,14 +8,14 @@ import "strings"
 
 type wordSet struct {
 	words    map[string]bool
-	prefixes []string
+	prefixes *[256][]string // by first byte
 }
 
 func newWordSet(list string) wordSet {
-	s := wordSet{words: map[string]bool{}}
+	s := wordSet{words: map[string]bool{}, prefixes: new([256][]string)}
 	for _, w := range strings.Fields(list) {
-		if strings.HasSuffix(w, "*") {
-			s.prefixes = append(s.prefixes, strings.TrimSuffix(w, "*"))
+		if p, ok := strings.CutSuffix(w, "*"); ok {
+			s.prefixes[p[0]] = append(s.prefixes[p[0]], p)
 		} else {
 			s.words[w] = true
 		}
@@ -25,16 +25,27 @@ func newWordSet(list string) wordSet {
 
 func (s wordSet) any(words []string) bool {
 	for _, w := range words {
-		if i := strings.IndexByte(w, '\''); i >= 0 && i <= 3 && i < len(w)-1 && !s.words[w] {
-			w = w[i+1:] // "l'inverse", "d'orage"
-		}
-		if s.words[w] {
+		if s.has(w) {
 			return true
 		}
-		for _, p := range s.prefixes {
-			if strings.HasPrefix(w, p) {
-				return true
-			}
+	}
+	return false
+}
+
+// has reports whether w is in the set, or starts with one of its prefixes.
+func (s wordSet) has(w string) bool {
+	if i := strings.IndexByte(w, '\''); i >= 0 && i <= 3 && i < len(w)-1 && !s.words[w] {
+		w = w[i+1:] // "l'inverse", "d'orage"
+	}
+	if s.words[w] {
+		return true
+	}
+	if w == "" {
+		return false
+	}
+	for _, p := range s.prefixes[w[0]] {
+		if strings.HasPrefix(w, p) {
+			return true
 		}
 	}
 	return false

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -14,9 +13,9 @@ var (
 	reImageKw = `(?:image|images|picture|pictures|pic|photo|photos|photograph|drawing|drawings|illustration|illustrations|logo|logos|portrait|wallpaper|fond d'ecran|icon|icone|poster|affiche|painting|peinture|tableau|dessin|dessins|sticker|avatar|meme|artwork|rendering|render|sketch|croquis|comic|bd|cartoon|dessin anime|infographic|infographie|mockup|maquette)`
 	reVideoKw = `(?:video|videos|clip|clips|animation|animations|film|movie|short film|court metrage|gif|timelapse|trailer|bande annonce)`
 	reAudioKw = `(?:audio|song audio|music|musique|soundtrack|bande son|jingle|podcast|voice|voix|voiceover|voix off|sound|son|sound effect|ringtone|sonnerie|mp3|melody|melodie|beat|instrumental)`
-	reImage   = regexp.MustCompile(`\b` + reGenVerb + reDet + ` ` + reImageKw + `\b|^(?:draw|dessine|dessiner|paint|peins|sketch)(?: me| moi)?\b|\b(?:text to image|image generation|generation d'image|midjourney|dall e|dalle|stable diffusion)\b`)
-	reVideo   = regexp.MustCompile(`\b` + reGenVerb + reDet + ` ` + reVideoKw + `\b|\b(?:text to video|video generation|generation de video|sora|veo|runway)\b`)
-	reAudio   = regexp.MustCompile(`\b` + reGenVerb + reDet + ` ` + reAudioKw + `\b|\b(?:text to speech|tts|read (?:this|it) (?:aloud|out loud)|lis (?:ce texte|le) a voix haute|voice clone|suno|udio)\b`)
+	reImage   = mustRx(`\b` + reGenVerb + reDet + ` ` + reImageKw + `\b|^(?:draw|dessine|dessiner|paint|peins|sketch)(?: me| moi)?\b|\b(?:text to image|image generation|generation d'image|midjourney|dall e|dalle|stable diffusion)\b`)
+	reVideo   = mustRx(`\b` + reGenVerb + reDet + ` ` + reVideoKw + `\b|\b(?:text to video|video generation|generation de video|sora|veo|runway)\b`)
+	reAudio   = mustRx(`\b` + reGenVerb + reDet + ` ` + reAudioKw + `\b|\b(?:text to speech|tts|read (?:this|it) (?:aloud|out loud)|lis (?:ce texte|le) a voix haute|voice clone|suno|udio)\b`)
 )
 
 // DetectKind tells requests to generate an image, a video or audio from
@@ -25,12 +24,23 @@ func DetectKind(text string) tracker.Kind {
 	if len(text) > maxBytes {
 		text = text[:maxBytes]
 	}
-	n := normalize(text)
+	return kindOf(normalize(text))
+}
+
+// kindOf is DetectKind on the normalised head of a text.
+func kindOf(n string) tracker.Kind {
 	if n == "" {
 		return tracker.KindText
 	}
-	n = reHyphenWords.ReplaceAllString(n, "$1 $2")
-	if !gateKind.any(strings.FieldsFunc(n, notLetter)) {
+	n = splitHyphens(n, false)
+	gated := false
+	for w := range strings.FieldsFuncSeq(n, notLetter) {
+		if gateKind.has(w) {
+			gated = true
+			break
+		}
+	}
+	if !gated {
 		return tracker.KindText
 	}
 	switch {

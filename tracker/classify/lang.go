@@ -74,11 +74,11 @@ func init() {
 		`^(?:que veut dire|que signifie|ca veut dire quoi|c'est quoi) ` + X + ` en ` + L + `$`,
 		`^` + X + ` (?:ca )?(?:veut dire quoi|signifie quoi|ca veut dire quoi) en ` + L + `$`,
 	} {
-		translationPatterns = append(translationPatterns, regexp.MustCompile(s))
+		translationPatterns = append(translationPatterns, mustRx(s))
 	}
 }
 
-var translationPatterns []*regexp.Regexp
+var translationPatterns []*rx
 
 // altOf builds a regexp alternation of the keys, longest first.
 func altOf(m map[string]string) string {
@@ -116,17 +116,17 @@ var foreignWords = map[string]bool{"gracias": true, "grazie": true, "danke": tru
 }
 
 var (
-	reSentenceish = regexp.MustCompile(`\b(?:this|the following|ce texte|cette phrase|ce paragraphe|paragraph|paragraphe|text|texte|email|mail|message|document|article|letter|lettre|sentence|phrase suivante)\b|[.;:?!]\s+\S`)
-	reDefWhat     = regexp.MustCompile(`^(?:what does|what do|wat does) (?P<x>.+?) (?:mean|means|stand for|signify)$|^what (?P<x2>.+?) (?:means|stands for)$`)
-	reDefOf       = regexp.MustCompile(`^(?:what is |what are |what was )?(?:the |a )?(?:definition|defintion|definiton|meaning|meanings|def|signification|definitions)(?: (?:of|for|de|du|des|d'))? (?:the word |the term |the expression |le mot |du mot |l'expression |de l'expression |de la )?(?P<x>.+?)(?: word)?$`)
-	reDefine      = regexp.MustCompile(`^(?:define|definis|definir|definissez|defini) (?:the word |the term |le mot )?(?P<x>.+)$`)
-	reDefSuffix   = regexp.MustCompile(`^(?:the word )?(?P<x>.+?) (?:definition|meaning|defintion|def|signification|sens|definition francais|definition anglais)$`)
-	reSynonym     = regexp.MustCompile(`^(?:what is |what are |what's |give me |c'est quoi |quel est |quels sont )?(?:a |an |the |another |un |une |le |la |les |des |l')?(?:other word|word|synonyms?|synonymes?|antonyms?|antonymes?|opposite|contraire|inverse|oppose|autre mot)(?: word)? (?:for|of|to|de|du|pour|d') (?:the word |le mot )?(?P<x>.+?)(?: c'est quoi| ce serait quoi| please| stp)?$`)
-	reSynReplace  = regexp.MustCompile(`^(?:remplacer|remplace|replace) (?P<x>.+?) (?:par|with|by) (?:un |a |an )?(?:synonyme|synonym|autre mot|other word)$`)
-	reSpell       = regexp.MustCompile(`^(?:how (?:do|does|should|would|can) (?:you|i|one|we|u) spell|how to spell|how is|how do you write|spell|spelling of|spelling for|spelling|(?:the )?(?:right|correct|proper) (?:way to )?spell(?:ing)?(?: of)?|what is the (?:right |correct |proper )?(?:way to spell|spelling of)|i (?:need to know|don't know|dont know|do not know|forgot|never know|can't remember|cant remember) how to spell|comment (?:on )?(?:ecrit|ecrire|s'ecrit|epeler|epelle|orthographier|orthographie)(?: le mot| on)?|orthographe (?:de|du|d'|du mot)|epeler|epelle)\s+(?P<x>.+?)(?: spelled| spelt| correctly| s'ecrit)?$`)
-	reSpellPost   = regexp.MustCompile(`^(?P<x>.+?) (?:s'ecrit comment|ca s'ecrit comment|is spelled how|spelling)$`)
-	reChoice      = regexp.MustCompile(`^(?:is it|which is (?:right|correct)|which spelling|c'est|ca s'ecrit|on ecrit|on dit|faut il ecrire|il faut ecrire|s'ecrit il|ca s'ecrit|quelle orthographe)? ?(?P<a>[a-z'-]+) (?:or|ou|vs|versus) (?P<b>[a-z'-]+)$`)
-	reGrammar     = regexp.MustCompile(`^(?:(?:what is |c'est quoi |quel est )?(?:the |le |la )?(?:plural|pluriel|feminin|feminine|past tense|participe passe|past participle|conjugaison|conjugation|singulier|singular)(?: form)? (?:of|de|du|d') (?P<x>[a-z' -]+)|(?P<y>[a-z'-]+) (?:au|in the|in) (?:pluriel|plural|feminin|feminine|singulier|singular|past tense|passe compose)(?: ca fait| c'est| is)? ?(?P<z>.*))$`)
+	reSentenceish = mustRx(`\b(?:this|the following|ce texte|cette phrase|ce paragraphe|paragraph|paragraphe|text|texte|email|mail|message|document|article|letter|lettre|sentence|phrase suivante)\b|[.;:?!]\s+\S`)
+	reDefWhat     = mustRx(`^(?:what does|what do|wat does) (?P<x>.+?) (?:mean|means|stand for|signify)$|^what (?P<x2>.+?) (?:means|stands for)$`)
+	reDefOf       = mustRx(`^(?:what is |what are |what was )?(?:the |a )?(?:definition|defintion|definiton|meaning|meanings|def|signification|definitions)(?: (?:of|for|de|du|des|d'))? (?:the word |the term |the expression |le mot |du mot |l'expression |de l'expression |de la )?(?P<x>.+?)(?: word)?$`)
+	reDefine      = mustRx(`^(?:define|definis|definir|definissez|defini) (?:the word |the term |le mot )?(?P<x>.+)$`)
+	reDefSuffix   = mustRx(`^(?:the word )?(?P<x>.+?) (?:definition|meaning|defintion|def|signification|sens|definition francais|definition anglais)$`)
+	reSynonym     = mustRx(`^(?:what is |what are |what's |give me |c'est quoi |quel est |quels sont )?(?:a |an |the |another |un |une |le |la |les |des |l')?(?:other word|word|synonyms?|synonymes?|antonyms?|antonymes?|opposite|contraire|inverse|oppose|autre mot)(?: word)? (?:for|of|to|de|du|pour|d') (?:the word |le mot )?(?P<x>.+?)(?: c'est quoi| ce serait quoi| please| stp)?$`)
+	reSynReplace  = mustRx(`^(?:remplacer|remplace|replace) (?P<x>.+?) (?:par|with|by) (?:un |a |an )?(?:synonyme|synonym|autre mot|other word)$`)
+	reSpell       = mustRx(`^(?:how (?:do|does|should|would|can) (?:you|i|one|we|u) spell|how to spell|how is|how do you write|spell|spelling of|spelling for|spelling|(?:the )?(?:right|correct|proper) (?:way to )?spell(?:ing)?(?: of)?|what is the (?:right |correct |proper )?(?:way to spell|spelling of)|i (?:need to know|don't know|dont know|do not know|forgot|never know|can't remember|cant remember) how to spell|comment (?:on )?(?:ecrit|ecrire|s'ecrit|epeler|epelle|orthographier|orthographie)(?: le mot| on)?|orthographe (?:de|du|d'|du mot)|epeler|epelle)\s+(?P<x>.+?)(?: spelled| spelt| correctly| s'ecrit)?$`)
+	reSpellPost   = mustRx(`^(?P<x>.+?) (?:s'ecrit comment|ca s'ecrit comment|is spelled how|spelling)$`)
+	reChoice      = mustRx(`^(?:is it|which is (?:right|correct)|which spelling|c'est|ca s'ecrit|on ecrit|on dit|faut il ecrire|il faut ecrire|s'ecrit il|ca s'ecrit|quelle orthographe)? ?(?P<a>[a-z'-]+) (?:or|ou|vs|versus) (?P<b>[a-z'-]+)$`)
+	reGrammar     = mustRx(`^(?:(?:what is |c'est quoi |quel est )?(?:the |le |la )?(?:plural|pluriel|feminin|feminine|past tense|participe passe|past participle|conjugaison|conjugation|singulier|singular)(?: form)? (?:of|de|du|d') (?P<x>[a-z' -]+)|(?P<y>[a-z'-]+) (?:au|in the|in) (?:pluriel|plural|feminin|feminine|singulier|singular|past tense|passe compose)(?: ca fait| c'est| is)? ?(?P<z>.*))$`)
 )
 
 // guarded reports whether the phrase x asked about is itself a task
@@ -190,7 +190,7 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 	}
 	// "X ça veut dire quoi", "que veut dire X": a definition, or a
 	// translation when X is a foreign word.
-	for _, re := range []*regexp.Regexp{reFrMeaning1, reFrMeaning2} {
+	for _, re := range []*rx{reFrMeaning1, reFrMeaning2} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			x := group(re, m, "x")
 			if !shortPhrase(x, 3) || p.guarded(x) {
@@ -202,7 +202,7 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 			return c.definition(p, x), true
 		}
 	}
-	for _, re := range []*regexp.Regexp{reDefWhat, reDefOf, reDefine, reDefSuffix, reSynonym, reSynReplace, reSpell, reSpellPost} {
+	for _, re := range []*rx{reDefWhat, reDefOf, reDefine, reDefSuffix, reSynonym, reSynReplace, reSpell, reSpellPost} {
 		m := re.FindStringSubmatch(s)
 		if m == nil {
 			continue
@@ -229,9 +229,9 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 }
 
 var (
-	reWhatIsA    = regexp.MustCompile(`^(?:qu'est ce qu'une?|qu'est ce que|c'est quoi une?|what is an?|what are) (?P<x>[a-z'-]+)$`)
-	reFrMeaning1 = regexp.MustCompile(`^(?:que veut dire|que signifie|ca veut dire quoi|signification de|la signification de) (?P<x>.+)$`)
-	reFrMeaning2 = regexp.MustCompile(`^(?P<x>.+?) (?:ca )?(?:veut dire quoi|signifie quoi|ca veut dire quoi|veut dire|ca signifie quoi|c'est quoi comme mot)$`)
+	reWhatIsA    = mustRx(`^(?:qu'est ce qu'une?|qu'est ce que|c'est quoi une?|what is an?|what are) (?P<x>[a-z'-]+)$`)
+	reFrMeaning1 = mustRx(`^(?:que veut dire|que signifie|ca veut dire quoi|signification de|la signification de) (?P<x>.+)$`)
+	reFrMeaning2 = mustRx(`^(?P<x>.+?) (?:ca )?(?:veut dire quoi|signifie quoi|ca veut dire quoi|veut dire|ca signifie quoi|c'est quoi comme mot)$`)
 )
 
 var pronoun = map[string]bool{"it": true, "this": true, "that": true, "he": true, "she": true, "they": true, "you": true,
@@ -263,7 +263,7 @@ func similar(a, b string) bool {
 	return editDistance(a, b) <= 3 && a[:2] == b[:2]
 }
 
-func group(re *regexp.Regexp, m []string, name string) string {
+func group(re *rx, m []string, name string) string {
 	out := ""
 	for i, n := range re.SubexpNames() {
 		if n == name && i < len(m) {
@@ -273,13 +273,41 @@ func group(re *regexp.Regexp, m []string, name string) string {
 	return strings.TrimSpace(out)
 }
 
+// oneEdit reports whether editDistance(a, b) == 1, without the table: one
+// substitution, insertion or deletion.
+func oneEdit(a, b string) bool {
+	if len(a) > 64 || len(b) > 64 {
+		return false // editDistance's bound
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		diff := 0
+		for i := 0; i < len(a); i++ {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		return diff == 1
+	case 1:
+		i := 0
+		for i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return a[i+1:] == b[i:]
+	}
+	return false
+}
+
 // editDistance is the Levenshtein distance, for typo tolerance.
 func editDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 99
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][65]int
+	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"frugal/tracker"
@@ -72,11 +71,11 @@ var ambiguousSites = map[string]bool{"orange": true, "free": true, "office": tru
 	"gemini": true, "caf": true, "ants": true, "messenger": true, "booking": true, "zoom": true, "telegram": true}
 
 var (
-	reNavVerb        = regexp.MustCompile(`^(?:open|opens|go to|goto|take me to|bring me to|navigate to|visit|launch|load|access|ouvre|ouvrir|ouvrez|aller sur|aller a|va sur|allez sur|lance|lancer|acceder a|accede a|emmene moi sur|direction)\b\s*`)
-	reNavLogin       = regexp.MustCompile(`\b(?:log ?in|login|logon|sign ?in|signin|sign on|connexion|connection|se connecter|me connecter|connecter|mon compte|my account|account|compte|espace client|mon espace|espace|mail|email|e mail|webmail|boite mail|boite aux lettres|messagerie|inbox|home ?page|homepage|site web|website|site officiel|official site|site|web|online|en ligne|app|appli|application|page d'accueil|accueil|page)\b`)
-	reNavStrongLogin = regexp.MustCompile(`\b(?:log ?in|login|logon|sign ?in|signin|connexion|se connecter|me connecter|mon compte|my account|espace client|mon espace|webmail)\b`)
-	reNavFiller      = regexp.MustCompile(`\b(?:the|my|le|la|les|l'|ma|mon|mes|sur|on|de|du|des|d'|a|www)\b`)
-	reDomain         = regexp.MustCompile(`^(?:https?://)?(?:www\.)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|fr|org|net|io|co|uk|de|be|ch|ca|eu|gouv\.fr|tv|app|ai|me|info|es|it|nl|us|dev))(/\S*)?$`)
+	reNavVerb        = mustRx(`^(?:open|opens|go to|goto|take me to|bring me to|navigate to|visit|launch|load|access|ouvre|ouvrir|ouvrez|aller sur|aller a|va sur|allez sur|lance|lancer|acceder a|accede a|emmene moi sur|direction)\b\s*`)
+	reNavLogin       = mustRx(`\b(?:log ?in|login|logon|sign ?in|signin|sign on|connexion|connection|se connecter|me connecter|connecter|mon compte|my account|account|compte|espace client|mon espace|espace|mail|email|e mail|webmail|boite mail|boite aux lettres|messagerie|inbox|home ?page|homepage|site web|website|site officiel|official site|site|web|online|en ligne|app|appli|application|page d'accueil|accueil|page)\b`)
+	reNavStrongLogin = mustRx(`\b(?:log ?in|login|logon|sign ?in|signin|connexion|se connecter|me connecter|mon compte|my account|espace client|mon espace|webmail)\b`)
+	reNavFiller      = mustRx(`\b(?:the|my|le|la|les|l'|ma|mon|mes|sur|on|de|du|des|d'|a|www)\b`)
+	reDomain         = mustRx(`^(?:https?://)?(?:www\.)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|fr|org|net|io|co|uk|de|be|ch|ca|eu|gouv\.fr|tv|app|ai|me|info|es|it|nl|us|dev))(/\S*)?$`)
 )
 
 // navigation: a bare site or brand name, a domain, or "open X" / "X login".
@@ -90,9 +89,13 @@ func (c *Classifier) navigation(p prompt) (tracker.Verdict, bool) {
 	}
 	rest := p.plain
 	verb := reNavVerb.MatchString(rest)
-	rest = reNavVerb.ReplaceAllString(rest, "")
+	if verb {
+		rest = reNavVerb.ReplaceAllString(rest, "")
+	}
 	login := reNavLogin.MatchString(rest)
-	rest = reNavLogin.ReplaceAllString(rest, " ")
+	if login {
+		rest = reNavLogin.ReplaceAllString(rest, " ")
+	}
 	rest = strings.Join(strings.Fields(reNavFiller.ReplaceAllString(rest, " ")), " ")
 	if rest == "" {
 		return tracker.Verdict{}, false

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,6 +36,16 @@ func normalize(s string) string {
 	b.Grow(len(s) + 8)
 	space := true
 	for i, w := 0, 0; i < len(s); i += w {
+		if c := s[i]; c < utf8.RuneSelf && c > ' ' && c != 0x7f && c != '`' {
+			// Printable ASCII: lowercased, nothing to fold.
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			space = false
+			w = 1
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		w = n
 		if r == '\n' || r == '\r' {
@@ -88,14 +97,6 @@ type prompt struct {
 	lines int    // non-empty lines in the original
 }
 
-var (
-	reHyphenWords = regexp.MustCompile(`([a-z])-([a-z])`)
-	reQuoteOpen   = regexp.MustCompile(`(^|[\s(])'+`)
-	reQuoteClose  = regexp.MustCompile(`'+($|[\s),.?!:;])`)
-	rePunct       = regexp.MustCompile(`[?!;"(){}\[\]]|\.\.\.|\s[-:,.]+(\s|$)|[,:.]+(\s|$)|^[-:,.]+`)
-	reSpaces      = regexp.MustCompile(`\s+`)
-)
-
 // contractions are expanded so patterns need one spelling.
 var contractions = strings.NewReplacer(
 	"what's ", "what is ", "whats ", "what is ", "wats ", "what is ", "wat ", "what ",
@@ -108,7 +109,7 @@ var contractions = strings.NewReplacer(
 )
 
 // politeness that carries no meaning, at the start of a prompt.
-var rePolitePrefix = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|well|quick question|question|yo|dear \w+|bonjour|bonsoir|salut|coucou|hello|alors|dis moi|dites moi|dis|dites|euh|please|pls|plz|kindly|svp|stp|s'il te plait|s'il vous plait|excuse me|excusez moi|merci de|assistant|chatgpt|claude|gemini)[\s,!.:]+` +
+var rePolitePrefix = mustRx(`^(?:(?:hey|hi|hello|ok|okay|so|well|quick question|question|yo|dear \w+|bonjour|bonsoir|salut|coucou|hello|alors|dis moi|dites moi|dis|dites|euh|please|pls|plz|kindly|svp|stp|s'il te plait|s'il vous plait|excuse me|excusez moi|merci de|assistant|chatgpt|claude|gemini)[\s,!.:]+` +
 	`|(?:can|could|would|will) you (?:please )?(?:tell me|let me know|give me|say|find out|check|look up|find|show me)?\s*` +
 	`|(?:please )?(?:tell me|let me know|show me|remind me)\s+` +
 	`|(?:do|did) you know\s+|i (?:want|need|would like|wanna|d like|'d like) to know\s+|i wonder\s+|i was wondering\s+` +
@@ -118,18 +119,18 @@ var rePolitePrefix = regexp.MustCompile(`^(?:(?:hey|hi|hello|ok|okay|so|well|qui
 	`` +
 	`|answer (?:me )?(?:the following|this) question[.:]?\s+)`)
 
-var reGiveMe = regexp.MustCompile(`^(?:give me|get me|find me|donne moi|donnez moi)\s+(?:the\s+|la\s+|le\s+)?(definition|meaning|spelling|time|date|weather|forecast|capital|population|translation|meteo|capitale|heure)\b`)
+var reGiveMe = mustRx(`^(?:give me|get me|find me|donne moi|donnez moi)\s+(?:the\s+|la\s+|le\s+)?(definition|meaning|spelling|time|date|weather|forecast|capital|population|translation|meteo|capitale|heure)\b`)
 
-var rePoliteSuffix = regexp.MustCompile(`(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|merci|stp|svp|s'il te plait|s'il vous plait|for me|pour moi|deja|already|again|right|n'est ce pas|hein|quickly|vite|asap))+$`)
+var rePoliteSuffix = mustRx(`(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|merci|stp|svp|s'il te plait|s'il vous plait|for me|pour moi|deja|already|again|right|n'est ce pas|hein|quickly|vite|asap))+$`)
 
-// prepare normalises text and reports false when the text is too long to
-// be trivial. lang may be empty: it is then guessed.
-func prepare(text, lang string) (prompt, bool) {
+// prepare readies text, whose normalize()d form is n, and reports false
+// when the text is too long to be trivial. lang may be empty: it is then
+// guessed.
+func prepare(text, n, lang string) (prompt, bool) {
 	p := prompt{raw: text}
 	if len(text) > maxBytes {
 		return p, false
 	}
-	n := normalize(text)
 	p.lines = 1 + strings.Count(n, "\n")
 	if n == "" {
 		return p, false
@@ -138,21 +139,20 @@ func prepare(text, lang string) (prompt, bool) {
 	n = strings.ReplaceAll(n, "\n", " ")
 	p.norm = n
 	s := " " + n + " "
-	s = reQuoteOpen.ReplaceAllString(s, "$1 ")
-	s = reQuoteClose.ReplaceAllString(s, " $1")
-	s = reHyphenWords.ReplaceAllString(s, "$1 $2")
-	s = reHyphenWords.ReplaceAllString(s, "$1 $2") // overlapping: a-t-il
-	s = rePunct.ReplaceAllString(s, " ")
-	s = reSpaces.ReplaceAllString(s, " ")
+	s = openQuotes(s)
+	s = closeQuotes(s)
+	s = splitHyphens(s, true) // all: a-t-il
+	s = stripPunct(s)
+	s = collapseSpaces(s)
 	s = contractions.Replace(s)
 	s = strings.TrimSpace(s)
 	for range 4 {
 		t := s
-		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.any([]string{f}) {
+		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.has(f) {
 			t = reGiveMe.ReplaceAllString(t, "$1")
 			t = rePolitePrefix.ReplaceAllString(t, "")
 		}
-		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.any([]string{t[i+1:]}) {
+		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.has(t[i+1:]) {
 			t = strings.TrimSpace(rePoliteSuffix.ReplaceAllString(t, ""))
 		}
 		if t == s {

@@ -104,6 +104,15 @@ func init() {
 	}
 }
 
+// placeFirstWords are the first words of place names of several words.
+var placeFirstWords = map[string]bool{}
+
+func init() {
+	for k := range placeZones {
+		addFirstWord(placeFirstWords, k)
+	}
+}
+
 type place struct {
 	name string
 	zone string
@@ -115,6 +124,9 @@ func findPlaces(words []string) []place {
 	for i := 0; i < len(words); {
 		found := false
 		for n := min(4, len(words)-i); n >= 1; n-- {
+			if n > 1 && !placeFirstWords[firstWordOf(words[i])] {
+				continue // no place of several words starts so
+			}
 			name := strings.Join(words[i:i+n], " ")
 			if z, ok := placeZones[name]; ok {
 				if name == "la" {

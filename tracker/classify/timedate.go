@@ -2,9 +2,9 @@ package classify
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // zones work offline, whatever the system has
 
@@ -35,25 +35,25 @@ var (
 	monthAlt   = keysAlt(monthNames)
 	weekdayAlt = keysAlt(weekdayNames)
 	dayAlt     = `\d{1,2}(?:st|nd|rd|th|er|e|eme)?|(?:twenty |thirty )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|premier`
-	reDateDM   = regexp.MustCompile(`\b(?:the |le )?(?P<d>` + dayAlt + `)(?: of| de)? (?P<m>` + monthAlt + `)\b(?: (?P<y>\d{4}))?`)
-	reDateMD   = regexp.MustCompile(`\b(?P<m>` + monthAlt + `) (?:the )?(?P<d>` + dayAlt + `)\b(?: (?P<y>\d{4}))?`)
-	reDateISO  = regexp.MustCompile(`\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b`)
-	reDateNum  = regexp.MustCompile(`\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<y>\d{2,4}))?\b`)
-	reWeekday  = regexp.MustCompile(`\b(?P<w>` + weekdayAlt + `)\b`)
+	reDateDM   = mustRx(`\b(?:the |le )?(?P<d>` + dayAlt + `)(?: of| de)? (?P<m>` + monthAlt + `)\b(?: (?P<y>\d{4}))?`)
+	reDateMD   = mustRx(`\b(?P<m>` + monthAlt + `) (?:the )?(?P<d>` + dayAlt + `)\b(?: (?P<y>\d{4}))?`)
+	reDateISO  = mustRx(`\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b`)
+	reDateNum  = mustRx(`\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<y>\d{2,4}))?\b`)
+	reWeekday  = mustRx(`\b(?P<w>` + weekdayAlt + `)\b`)
 
-	reTimeNow    = regexp.MustCompile(`\b(?:what time is it|what is the time|what time|current time|local time|time now|time right now|time in|time at|the time|heure actuelle|heure locale|heure qu'il est|heure est il|quelle heure|il est quelle heure|l'heure|heure a|heure au|heure aux|heure en|heure)\b|^time$`)
-	reTimeNotNow = regexp.MustCompile(`\b(?:open|opens|opening|close|closes|closing|ouvre|ouvrent|ouvert|ferme|ferment|horaires|depart|departs|leave|leaves|arrive|arrives|train|vol|flight|bus|match|game|film|movie|commence|start|starts|begin|begins|sunrise|sunset|lever|coucher|mass|messe|kick off|debut|fin|end|ends|show|concert|heures de vol|heure de pointe|rush hour|cook|cuire|cuisson|sleep|dormir|last|dernier)\b`)
-	reTimeDiff   = regexp.MustCompile(`\b(?:time difference|difference (?:in time|of time|horaire|d'heures?|d heures?)|decalage(?: horaire)?|heures? de (?:difference|decalage)|hours? (?:ahead|behind|difference|earlier|later)|ahead of|behind|time gap|en avance|en retard sur)\b`)
-	reTimeZone   = regexp.MustCompile(`\b(?:time ?zones?|fuseaux? horaires?|fuseau|utc offset|gmt offset)\b`)
-	reClock      = regexp.MustCompile(`\b(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midi|minuit|noon|midnight)(?:(?::|h| h )(?P<min>\d{2}))?\s*(?P<ap>am|pm|a m|p m|h\b|heures?\b|du matin|du soir|de l'apres midi)?`)
-	reDateNow    = regexp.MustCompile(`^(?:what is |what |quel est |c'est quoi )?(?:the |la |le )?(?:date|day|year|month|today|jour|annee|mois)(?: is it| is today| today| aujourd'hui| d'aujourd'hui| of today| is it today| du jour| of the week is it| of the week| of the week today| sommes nous| on est| est on| est il| nous sommes| is it now| now)+$|^(?:what is )?today'?s? date$|^todays date$|^(?:quel jour|quelle date|quelle annee|quel mois|on est le combien|on est quel jour|on est en quelle annee|en quelle annee (?:sommes nous|on est|est on)|nous sommes le combien|quel jour (?:sommes nous|on est|est on|nous sommes))(?: aujourd'hui| maintenant| today)?$|^on est le combien(?: aujourd'hui)?$|^(?:what day|what date)(?: is it| is today)?(?: today)?$`)
-	reRelDate    = regexp.MustCompile(`\b(?:in|dans|d'ici) (?P<n>\S+(?: \S+)?) (?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans?|annees?)\b|\b(?P<n2>\S+(?: \S+)?) (?P<u2>days?|weeks?|months?|years?|jours?|semaines?) (?:from (?:now|today)|later|hence|a partir d'aujourd'hui|apres aujourd'hui)\b`)
-	reRelAsk     = regexp.MustCompile(`\b(?:date|day|jour|quel|quelle|what|which|weekday)\b`)
-	reUntil      = regexp.MustCompile(`\b(?:how (?:many|long)(?: days| weeks| months| sleeps)?(?: is it| are there| are left| left| remain| remaining| do we have| do i have)?(?: un?til| till| til| before| to| for)?|days? (?:until|till|before|left|to go)|combien de (?:jours|semaines|mois)|dans combien de (?:jours|temps|semaines|mois)|(?:jours|semaines) (?:avant|jusqu'a|jusqu'au|restent|restant)|c'est dans combien|reste t il|il reste combien)\b`)
-	reBetween    = regexp.MustCompile(`\b(?:days?|jours|weeks?|semaines) (?:between|entre|from|du|de)\b`)
-	reWeekdayQ   = regexp.MustCompile(`\b(?:what day|which day|day of the week|weekday|quel jour|tombe|tombera|tombait|falls? on|fall on|est ce un|c'etait quel|sera quel|is it a|is a|was a|will be a|un (?:` + weekdayAlt + `)|a (?:` + weekdayAlt + `))\b`)
-	reHoliday    = regexp.MustCompile(`\b(?:holiday|holidays|jour ferie|jours feries|ferie|feries|bank holiday|public holiday|vacances scolaires|school holidays)\b`)
-	reWhenIs     = regexp.MustCompile(`^(?:when is|when does|when will|quand (?:est|tombe|c'est|aura lieu|a lieu)|what date is|quelle date (?:est|tombe))\b`)
+	reTimeNow    = mustRx(`\b(?:what time is it|what is the time|what time|current time|local time|time now|time right now|time in|time at|the time|heure actuelle|heure locale|heure qu'il est|heure est il|quelle heure|il est quelle heure|l'heure|heure a|heure au|heure aux|heure en|heure)\b|^time$`)
+	reTimeNotNow = mustRx(`\b(?:open|opens|opening|close|closes|closing|ouvre|ouvrent|ouvert|ferme|ferment|horaires|depart|departs|leave|leaves|arrive|arrives|train|vol|flight|bus|match|game|film|movie|commence|start|starts|begin|begins|sunrise|sunset|lever|coucher|mass|messe|kick off|debut|fin|end|ends|show|concert|heures de vol|heure de pointe|rush hour|cook|cuire|cuisson|sleep|dormir|last|dernier)\b`)
+	reTimeDiff   = mustRx(`\b(?:time difference|difference (?:in time|of time|horaire|d'heures?|d heures?)|decalage(?: horaire)?|heures? de (?:difference|decalage)|hours? (?:ahead|behind|difference|earlier|later)|ahead of|behind|time gap|en avance|en retard sur)\b`)
+	reTimeZone   = mustRx(`\b(?:time ?zones?|fuseaux? horaires?|fuseau|utc offset|gmt offset)\b`)
+	reClock      = mustRx(`\b(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midi|minuit|noon|midnight)(?:(?::|h| h )(?P<min>\d{2}))?\s*(?P<ap>am|pm|a m|p m|h\b|heures?\b|du matin|du soir|de l'apres midi)?`)
+	reDateNow    = mustRx(`^(?:what is |what |quel est |c'est quoi )?(?:the |la |le )?(?:date|day|year|month|today|jour|annee|mois)(?: is it| is today| today| aujourd'hui| d'aujourd'hui| of today| is it today| du jour| of the week is it| of the week| of the week today| sommes nous| on est| est on| est il| nous sommes| is it now| now)+$|^(?:what is )?today'?s? date$|^todays date$|^(?:quel jour|quelle date|quelle annee|quel mois|on est le combien|on est quel jour|on est en quelle annee|en quelle annee (?:sommes nous|on est|est on)|nous sommes le combien|quel jour (?:sommes nous|on est|est on|nous sommes))(?: aujourd'hui| maintenant| today)?$|^on est le combien(?: aujourd'hui)?$|^(?:what day|what date)(?: is it| is today)?(?: today)?$`)
+	reRelDate    = mustRx(`\b(?:in|dans|d'ici) (?P<n>\S+(?: \S+)?) (?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans?|annees?)\b|\b(?P<n2>\S+(?: \S+)?) (?P<u2>days?|weeks?|months?|years?|jours?|semaines?) (?:from (?:now|today)|later|hence|a partir d'aujourd'hui|apres aujourd'hui)\b`)
+	reRelAsk     = mustRx(`\b(?:date|day|jour|quel|quelle|what|which|weekday)\b`)
+	reUntil      = mustRx(`\b(?:how (?:many|long)(?: days| weeks| months| sleeps)?(?: is it| are there| are left| left| remain| remaining| do we have| do i have)?(?: un?til| till| til| before| to| for)?|days? (?:until|till|before|left|to go)|combien de (?:jours|semaines|mois)|dans combien de (?:jours|temps|semaines|mois)|(?:jours|semaines) (?:avant|jusqu'a|jusqu'au|restent|restant)|c'est dans combien|reste t il|il reste combien)\b`)
+	reBetween    = mustRx(`\b(?:days?|jours|weeks?|semaines) (?:between|entre|from|du|de)\b`)
+	reWeekdayQ   = mustRx(`\b(?:what day|which day|day of the week|weekday|quel jour|tombe|tombera|tombait|falls? on|fall on|est ce un|c'etait quel|sera quel|is it a|is a|was a|will be a|un (?:` + weekdayAlt + `)|a (?:` + weekdayAlt + `))\b`)
+	reHoliday    = mustRx(`\b(?:holiday|holidays|jour ferie|jours feries|ferie|feries|bank holiday|public holiday|vacances scolaires|school holidays)\b`)
+	reWhenIs     = mustRx(`^(?:when is|when does|when will|quand (?:est|tombe|c'est|aura lieu|a lieu)|what date is|quelle date (?:est|tombe))\b`)
 )
 
 func keysAlt[V any](m map[string]V) string {
@@ -85,7 +85,7 @@ var holidayAlt = func() string {
 	return altOf(m)
 }()
 
-var reHolidayName = regexp.MustCompile(`\b(?P<h>` + holidayAlt + `)\b`)
+var reHolidayName = mustRx(`\b(?P<h>` + holidayAlt + `)\b`)
 
 // dateSpec is a date found in a prompt; year 0 means "the next one".
 type dateSpec struct {
@@ -103,7 +103,7 @@ func findDate(s, lang string) (dateSpec, bool) {
 		d, _ := strconv.Atoi(group(reDateISO, m, "d"))
 		return validDate(dateSpec{y: y, m: time.Month(mo), d: d})
 	}
-	for _, re := range []*regexp.Regexp{reDateDM, reDateMD} {
+	for _, re := range []*rx{reDateDM, reDateMD} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			d := dayNumber(group(re, m, "d"))
 			mo := monthNames[group(re, m, "m")]
@@ -279,6 +279,23 @@ func displayPlace(name string) string {
 	return strings.Join(ws, " ")
 }
 
+// zones caches the locations loaded so far: time.LoadLocation reads and
+// parses the zone data on every call. A zone that fails to load is cached
+// as nil.
+var zones sync.Map // zone name → *time.Location
+
+func loadZone(name string) *time.Location {
+	if l, ok := zones.Load(name); ok {
+		return l.(*time.Location)
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		l = nil
+	}
+	zones.Store(name, l)
+	return l
+}
+
 // timeDate answers clocks, zones and calendar questions.
 func (c *Classifier) timeDate(p prompt) (tracker.Verdict, bool) {
 	s := p.plain
@@ -291,13 +308,7 @@ func (c *Classifier) timeDate(p prompt) (tracker.Verdict, bool) {
 		return tracker.Verdict{Category: tracker.CatTimeDate, Tool: ToolClock, Answer: ans}, true
 	}
 	places := findPlaces(p.words)
-	zoneOf := func(pl place) *time.Location {
-		l, err := time.LoadLocation(pl.zone)
-		if err != nil {
-			return nil
-		}
-		return l
-	}
+	zoneOf := func(pl place) *time.Location { return loadZone(pl.zone) }
 	// Zones and differences.
 	if reTimeZone.MatchString(s) && len(places) >= 1 {
 		l := zoneOf(places[0])
@@ -425,7 +436,7 @@ func (c *Classifier) timeDate(p prompt) (tracker.Verdict, bool) {
 	return tracker.Verdict{}, false
 }
 
-var reTimeNowShape = regexp.MustCompile(`^(?:what time is it|what is the time|what time|the time|time|current time|local time|time now|heure|l'heure|quelle heure|quelle heure est il|quelle heure il est|il est quelle heure|heure actuelle)(?: now| right now| here| currently| maintenant| actuellement| exactement| please| svp| stp)*$`)
+var reTimeNowShape = mustRx(`^(?:what time is it|what is the time|what time|the time|time|current time|local time|time now|heure|l'heure|quelle heure|quelle heure est il|quelle heure il est|il est quelle heure|heure actuelle)(?: now| right now| here| currently| maintenant| actuellement| exactement| please| svp| stp)*$`)
 
 func timeNowShape(s string) bool { return reTimeNowShape.MatchString(s) }
 

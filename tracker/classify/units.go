@@ -2,7 +2,7 @@ package classify
 
 import (
 	"math/big"
-	"regexp"
+	"slices"
 	"strings"
 
 	"frugal/tracker"
@@ -139,6 +139,44 @@ func init() {
 // numberOnly: names that are units only when a number precedes them.
 var numberOnly = map[string]bool{}
 
+// For findUnits and lookupUnit, built once the tables are: typoNames are the
+// unit names long enough for typo tolerance, by first byte, in a fixed
+// order; unitFirstWords are the first words of names of several words.
+var (
+	typoNames      = map[byte][]string{}
+	unitFirstWords = map[string]bool{}
+)
+
+func init() {
+	for k := range unitNames {
+		if len(k) >= 6 {
+			typoNames[k[0]] = append(typoNames[k[0]], k)
+		}
+	}
+	for _, l := range typoNames {
+		slices.Sort(l)
+	}
+	for k := range unitNames {
+		addFirstWord(unitFirstWords, k)
+	}
+	for k := range currencies {
+		addFirstWord(unitFirstWords, k)
+	}
+}
+
+// addFirstWord records the first word of a name of several words.
+func addFirstWord(set map[string]bool, name string) {
+	if first, _, ok := strings.Cut(name, " "); ok {
+		set[first] = true
+	}
+}
+
+// firstWordOf is the word a name of several words starting at w begins with.
+func firstWordOf(w string) string {
+	first, _, _ := strings.Cut(w, " ")
+	return first
+}
+
 // currencies: names and codes → ISO 4217 code. Codes that are also common
 // words are left out.
 var currencies = map[string]string{
@@ -171,9 +209,9 @@ var currencies = map[string]string{
 var ambiguousCurrency = map[string]bool{"ils": true, "real": true, "won": true, "franc": true, "rand": true, "nis": true, "eth": true, "rub": true}
 
 var (
-	reRateWords   = regexp.MustCompile(`\b(?:exchange rate|exchange rates|rate|rates|taux de change|taux|cours|conversion|convert|convertir|convertis|change|versus|vs|worth|vaut|valent)\b`)
-	reSplitNumber = regexp.MustCompile(`^(\d+(?:[.,]\d+)?)([a-z$€£µ°/^][a-z0-9/^²³]*)$`)
-	reSplitSign   = regexp.MustCompile(`^([$€£])(\d+(?:[.,]\d+)?)$`)
+	reRateWords   = mustRx(`\b(?:exchange rate|exchange rates|rate|rates|taux de change|taux|cours|conversion|convert|convertir|convertis|change|versus|vs|worth|vaut|valent)\b`)
+	reSplitNumber = mustRx(`^(\d+(?:[.,]\d+)?)([a-z$€£µ°/^][a-z0-9/^²³]*)$`)
+	reSplitSign   = mustRx(`^([$€£])(\d+(?:[.,]\d+)?)$`)
 	fillerWords   = map[string]bool{}
 )
 
@@ -203,6 +241,9 @@ func findUnits(words []string, lang string) []mention {
 	for i := 0; i < len(words); {
 		found := false
 		for n := min(4, len(words)-i); n >= 1; n-- {
+			if n > 1 && !unitFirstWords[firstWordOf(words[i])] {
+				continue // no name of several words starts so
+			}
 			name := strings.Join(words[i:i+n], " ")
 			if name == "" {
 				continue
@@ -251,9 +292,9 @@ func lookupUnit(name string) (unit, bool) {
 		return u, true
 	}
 	if len(name) >= 6 && !strings.Contains(name, " ") {
-		for k, u := range unitNames {
-			if len(k) >= 6 && abs(len(k)-len(name)) <= 1 && k[0] == name[0] && editDistance(k, name) == 1 {
-				return u, true
+		for _, k := range typoNames[name[0]] {
+			if oneEdit(k, name) {
+				return unitNames[k], true
 			}
 		}
 	}

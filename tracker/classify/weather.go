@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"frugal/tracker"
@@ -9,13 +8,13 @@ import (
 
 var (
 	// Words that on their own say "weather".
-	reWeatherStrong = regexp.MustCompile(`\b(?:weather|forecast|forecasts|forcast|wheather|weahter|meteo|previsions?|rain|raining|rainy|rains|snow|snowing|snowy|snows|umbrella|sunny|foggy|fog|windy|wind|winds|storm|storms|stormy|thunderstorm|thunderstorms|thunder|hail|humidity|humid|uv index|uv|frost|freeze|freezing|drizzle|sleet|blizzard|heatwave|heat wave|pluie|pluies|pleuvoir|pleut|pleuvra|pleuvoir|neige|neiger|neigera|neigeux|soleil|ensoleille|nuages|nuage|nuageux|vent|venteux|orage|orages|orageux|grele|brouillard|humidite|gel|gelee|gelees|canicule|parapluie|pression atmospherique|atmospheric pressure|barometric pressure|quel temps|fera beau|fait beau|il fait beau|va faire beau|bulletin meteo|precipitations?|averses?|showers)\b`)
+	reWeatherStrong = mustRx(`\b(?:weather|forecast|forecasts|forcast|wheather|weahter|meteo|previsions?|rain|raining|rainy|rains|snow|snowing|snowy|snows|umbrella|sunny|foggy|fog|windy|wind|winds|storm|storms|stormy|thunderstorm|thunderstorms|thunder|hail|humidity|humid|uv index|uv|frost|freeze|freezing|drizzle|sleet|blizzard|heatwave|heat wave|pluie|pluies|pleuvoir|pleut|pleuvra|pleuvoir|neige|neiger|neigera|neigeux|soleil|ensoleille|nuages|nuage|nuageux|vent|venteux|orage|orages|orageux|grele|brouillard|humidite|gel|gelee|gelees|canicule|parapluie|pression atmospherique|atmospheric pressure|barometric pressure|quel temps|fera beau|fait beau|il fait beau|va faire beau|bulletin meteo|precipitations?|averses?|showers)\b`)
 	// Words that say weather only with a time, a place or "it".
-	reWeatherWeak = regexp.MustCompile(`\b(?:temperature|temperatures|temp|hot|cold|warm|chilly|degrees|degres|chaud|froid|beau|conditions|the low|the high|les minimales|les maximales|clouds|cloudy|sun)\b`)
-	reWeatherCue  = regexp.MustCompile(`\b(?:today|tonight|tomorrow|now|right now|this (?:morning|afternoon|evening|week|weekend)|next (?:week|few days|days|weekend)|weekend|week end|later|currently|outside|out there|dehors|demain|aujourd'hui|ce soir|cette nuit|ce matin|cet apres midi|ce week end|ce weekend|cette semaine|la semaine prochaine|maintenant|en ce moment|actuellement|each night|every night|tonite|ten day|10 day|5 day|five day|hourly|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|matin|soir|will it|is it going|it will|va t il|fera t il|fait il|il fait|il va|il fera|will there be|expected|prevue?s?|prevu|going to be|is it|are we|will we|we be getting|chance)\b`)
+	reWeatherWeak = mustRx(`\b(?:temperature|temperatures|temp|hot|cold|warm|chilly|degrees|degres|chaud|froid|beau|conditions|the low|the high|les minimales|les maximales|clouds|cloudy|sun)\b`)
+	reWeatherCue  = mustRx(`\b(?:today|tonight|tomorrow|now|right now|this (?:morning|afternoon|evening|week|weekend)|next (?:week|few days|days|weekend)|weekend|week end|later|currently|outside|out there|dehors|demain|aujourd'hui|ce soir|cette nuit|ce matin|cet apres midi|ce week end|ce weekend|cette semaine|la semaine prochaine|maintenant|en ce moment|actuellement|each night|every night|tonite|ten day|10 day|5 day|five day|hourly|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|matin|soir|will it|is it going|it will|va t il|fera t il|fait il|il fait|il va|il fera|will there be|expected|prevue?s?|prevu|going to be|is it|are we|will we|we be getting|chance)\b`)
 	// Not about today's weather: climate, science, figures of speech.
-	reWeatherNot = regexp.MustCompile(`\b(?:climate|climat|global warming|rechauffement|average|moyenne|record|history|historique|season|saison|causes?|form|forms|science|scientist|cloud computing|icloud|snow white|blanche neige|brainstorm|hot dog|cold brew|cold case|catch a cold|common cold|rhume|sun tzu|chaud lapin|temps de cuisson|how long|combien de temps|wind turbine|eolienne|windows|game|jeu|song|film|movie)\b`)
-	rePlacePrep  = regexp.MustCompile(`\b(?:in|at|for|near|around|a|au|aux|sur|pour|vers|dans|de|on)\s+((?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})`)
+	reWeatherNot = mustRx(`\b(?:climate|climat|global warming|rechauffement|average|moyenne|record|history|historique|season|saison|causes?|form|forms|science|scientist|cloud computing|icloud|snow white|blanche neige|brainstorm|hot dog|cold brew|cold case|catch a cold|common cold|rhume|sun tzu|chaud lapin|temps de cuisson|how long|combien de temps|wind turbine|eolienne|windows|game|jeu|song|film|movie)\b`)
+	rePlacePrep  = mustRx(`\b(?:in|at|for|near|around|a|au|aux|sur|pour|vers|dans|de|on)\s+((?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})`)
 )
 
 // weatherWords are removed when reading a place name.
