@@ -45,7 +45,7 @@ func RunHost(ctx context.Context, env *Env, args []string) int {
 // build has (nil ones leave verdicts and estimates empty).
 func openHost(ctx context.Context, env *Env) (nativehost.Deps, func(), error) {
 	d := nativehost.Deps{Now: env.Now, NotFound: storage.ErrNotFound, DiskFull: storage.ErrDiskFull}
-	st, err := openStore(ctx, env.Getenv("FRUGAL_DB"))
+	st, err := openStore(ctx, env, env.Getenv("FRUGAL_DB"))
 	if err != nil {
 		return d, nil, err
 	}
