@@ -422,3 +422,19 @@ func needDesktop(t *testing.T) {
 	}
 	t.Skip(msg)
 }
+
+// openCheckRaw opens a database file without migrating it (a backup, or a
+// file of a newer schema) and checks its integrity.
+func openCheckRaw(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	var res string
+	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
+		t.Fatalf("%s: integrity_check: %q, %v", path, res, err)
+	}
+	return db
+}
