@@ -4,6 +4,7 @@ package reliability
 
 import (
 	"fmt"
+	"context"
 	"math/rand"
 	"os"
 	"strconv"
@@ -34,6 +35,19 @@ func TestKill(t *testing.T) {
 	w := newWorld(t, "")
 	tmpl := importTemplate(t)
 	var acked []string
+	// How long an uncontested import of 3000 rows takes: the import rounds
+	// kill at a random point of that span (process start included).
+	csv0, rows0, err := importFile(w, tmpl, "timing", 3000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Now()
+	if r := w.cli(context.Background(), "import", csv0); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	importTime := time.Since(t0)
+	acked = append(acked, rows0...)
+	t.Logf("an import of 3000 rows takes %v", importTime.Round(time.Millisecond))
 	kinds := []string{"host", "cli import", "cli log", "tray", "window"}
 	killed := map[string]int{}
 	for round := 0; round < rounds; round++ {
@@ -84,7 +98,8 @@ func TestKill(t *testing.T) {
 			}
 			importIDs = rows
 			p := w.start("import", "import", csv)
-			time.Sleep(delay / 3)
+			delay = time.Duration(rng.Int63n(int64(importTime) * 6 / 5))
+			time.Sleep(delay)
 			if p.exited() {
 				if p.err == nil {
 					acked = append(acked, rows...)
@@ -159,12 +174,12 @@ func TestKill(t *testing.T) {
 					}
 				}
 				if n != 0 && n != len(importIDs) {
-					t.Fatalf("round %d: an import killed after %v left %d of its %d rows", round, delay/3, n, len(importIDs))
+					t.Fatalf("round %d: an import killed after %v left %d of its %d rows", round, delay, n, len(importIDs))
 				}
 				if n == len(importIDs) {
 					acked = append(acked, importIDs...) // committed just before the kill
 				}
-				t.Logf("round %d: import killed after %v: %d of %d rows (all or nothing)", round, delay/3, n, len(importIDs))
+				t.Logf("round %d: import killed after %v: %d of %d rows (all or nothing)", round, delay, n, len(importIDs))
 			}
 		}()
 	}
