@@ -5,4 +5,5 @@
 ## rounds, disk full (root: a small tmpfs), a damaged file, a schema
 ## upgrade, no network sockets; then each fuzz target for FUZZ_TIME (20 s).
 reliability: deps-test
+	@scripts/deps.sh reliability
 	RELIABILITY_DURATION=$${RELIABILITY_DURATION:-60s} scripts/reliability.sh

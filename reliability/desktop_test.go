@@ -3,7 +3,9 @@
 package reliability
 
 import (
+	"database/sql"
 	"fmt"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -220,4 +222,48 @@ func waitFor(t *testing.T, d time.Duration, what string, ok func() bool) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// xWindow finds the X window whose title contains name (xdotool).
+func xWindow(name string) (string, error) {
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		out, err := exec.Command("xdotool", "search", "--onlyvisible", "--name", name).Output()
+		if f := strings.Fields(string(out)); err == nil && len(f) > 0 {
+			time.Sleep(500 * time.Millisecond) // drawn
+			return f[0], nil
+		}
+		if time.Now().After(deadline) {
+			return "", fmt.Errorf("no X window %q after 20 s (%v)", name, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// storedPrompt returns the id of the request with this prompt text ("" when
+// there is none yet), reading the database as another process would.
+func storedPrompt(db, prompt string) (string, error) {
+	h, err := sql.Open("sqlite", db+"?_pragma=busy_timeout(10000)&mode=ro")
+	if err != nil {
+		return "", err
+	}
+	defer h.Close()
+	var ids []string
+	rows, err := h.Query("SELECT id FROM requests WHERE prompt = ?", prompt)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	if len(ids) > 1 {
+		return "", fmt.Errorf("%q stored %d times", prompt, len(ids))
+	}
+	if len(ids) == 1 {
+		return ids[0], nil
+	}
+	return "", rows.Err()
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -131,9 +132,69 @@ func TestConcurrentWriters(t *testing.T) {
 		}
 	}()
 
+	// The "Log a request" window, driven with the mouse and keyboard
+	// (xdotool): each prompt typed and recorded must be stored once, within
+	// 10 s. Its submissions do not overlap the tray's pauses (pauseMu):
+	// a refused save keeps the prompt, which is cleared before the next.
+	var pauseMu sync.Mutex
+	lw := w.startWindow("log")
+	xid, err := xWindow("log a request")
+	if err != nil {
+		t.Fatalf("log window: %v", err)
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		x := func(args ...string) error {
+			if out, err := exec.Command("xdotool", args...).CombinedOutput(); err != nil {
+				return fmt.Errorf("xdotool %v: %v %s", args, err, out)
+			}
+			return nil
+		}
+		for i := 0; ctx.Err() == nil; i++ {
+			prompt := fmt.Sprintf("window question %d", i)
+			pauseMu.Lock()
+			// The site box, then the prompt box, each emptied and typed
+			// into, then the Record button ("type" takes the rest of its
+			// command line, so one xdotool call each).
+			var err error
+			for _, args := range [][]string{
+				{"windowraise", xid, "windowfocus", xid, "mousemove", "--window", xid, "250", "26", "click", "1"},
+				{"key", "ctrl+a", "BackSpace"},
+				{"type", "--delay", "3", "claude"},
+				{"mousemove", "--window", xid, "300", "180", "click", "1"},
+				{"key", "ctrl+a", "BackSpace"},
+				{"type", "--delay", "3", prompt},
+				{"mousemove", "--window", xid, "40", "259", "click", "1"},
+			} {
+				if err = x(args...); err != nil {
+					break
+				}
+			}
+			var id string
+			deadline := time.Now().Add(10 * time.Second)
+			for err == nil && id == "" && time.Now().Before(deadline) {
+				time.Sleep(50 * time.Millisecond)
+				id, err = storedPrompt(w.db, prompt)
+			}
+			pauseMu.Unlock()
+			switch {
+			case err != nil:
+				problem("log window: %v", err)
+				return
+			case id == "":
+				shot := filepath.Join(os.TempDir(), "frugal-reliability-logwindow.png")
+				exec.Command("import", "-window", "root", shot).Run()
+				problem("log window: %q was not recorded within 10 s (screen: %s)", prompt, shot)
+			default:
+				ack("log window", id)
+			}
+		}
+	}()
+
 	// The tray: every 3 s, pause for an hour from its menu, then resume
-	// 300 ms later. Window processes: the summary stays open; a settings
-	// window opens and closes every 9 s.
+	// 300 ms later. The summary window stays open; a settings window opens
+	// and closes every 9 s.
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -154,13 +215,19 @@ func TestConcurrentWriters(t *testing.T) {
 				return
 			case <-tick.C:
 			}
+			pauseMu.Lock()
 			click(labelPauseHour)
 			time.Sleep(300 * time.Millisecond)
 			click(labelResume)
+			time.Sleep(200 * time.Millisecond) // the resume is saved
+			pauseMu.Unlock()
 			if i%3 == 2 {
+				// Not over the log window while it is being typed into.
+				pauseMu.Lock()
 				sw := w.startWindow("settings")
 				time.Sleep(300 * time.Millisecond)
 				sw.stop()
+				pauseMu.Unlock()
 				mu.Lock()
 				counts["settings windows"]++
 				mu.Unlock()
@@ -176,7 +243,7 @@ func TestConcurrentWriters(t *testing.T) {
 	if s := h.stderr.String(); hasLocked(s) || strings.Contains(s, "panic") {
 		t.Errorf("host stderr:\n%s", s)
 	}
-	for _, p := range []*proc{tray.proc, summary} {
+	for _, p := range []*proc{tray.proc, summary, lw} {
 		if p.exited() {
 			t.Errorf("%s exited during the run: %v\n%s", p.name, p.err, p.output())
 		}
@@ -207,7 +274,7 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Errorf("after the tray's last resume: paused_until_ms %d, %v", set.PausedUntilMs, err)
 	}
 	t.Logf("%v: %d rows stored, %d acknowledged; by writer %v", dur, n, len(acked), counts)
-	if counts["host"] == 0 || counts["cli log"] == 0 || counts["tray clicks"] == 0 {
+	if counts["host"] == 0 || counts["cli log"] == 0 || counts["tray clicks"] == 0 || counts["log window"] == 0 {
 		t.Errorf("a writer did nothing: %v", counts)
 	}
 }

@@ -9,15 +9,15 @@
 #   FUZZ_TIME=20s              per fuzz target (0 skips fuzzing)
 #   RELIABILITY_RUN=regexp     only these tests (go test -run)
 #
-# Needs: xvfb, dbus-x11 (dbus-run-session). Disk-full needs root (tmpfs).
+# Needs: xvfb, dbus-x11 (dbus-run-session), xdotool. Disk-full needs root (tmpfs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RELIABILITY_DURATION="${RELIABILITY_DURATION:-60s}" RELIABILITY_KILL_ROUNDS="${RELIABILITY_KILL_ROUNDS:-20}"
 FUZZ_TIME="${FUZZ_TIME:-20s}"
 
 if [[ "${1:-}" != "--inside" ]]; then
-	for c in Xvfb dbus-run-session; do
-		command -v "$c" >/dev/null || { echo "reliability: $c is missing (apt-get install xvfb dbus-x11)" >&2; exit 1; }
+	for c in Xvfb dbus-run-session xdotool; do
+		command -v "$c" >/dev/null || { echo "reliability: $c is missing (apt-get install xvfb dbus-x11 xdotool)" >&2; exit 1; }
 	done
 	start=$(date +%s)
 	# A free display number.
