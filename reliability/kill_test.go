@@ -3,8 +3,8 @@
 package reliability
 
 import (
-	"fmt"
 	"context"
+	"fmt"
 	"math/rand"
 	"os"
 	"strconv"
