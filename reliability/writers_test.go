@@ -15,9 +15,11 @@ import (
 )
 
 // TestConcurrentWriters: the tray (pausing and resuming tracking from its
-// menu), window processes, a native host (recording, and changing
-// settings) and the CLI (log, import, summary, export) all work on one
-// database at once for RELIABILITY_DURATION. Afterwards the stored ids are
+// menu, clicked over D-Bus), window processes (the "Log a request" window
+// typed into with xdotool; the summary open throughout; settings windows
+// opening and closing), a native host (recording, and changing settings)
+// and the CLI (log, import, summary, export) all work on one database at
+// once for RELIABILITY_DURATION. Afterwards the stored ids are
 // exactly those acknowledged: every acknowledged row is there once, nothing
 // refused (tracking paused) is there, and no writer ever showed a
 // "database is locked".
