@@ -4,6 +4,7 @@ package reliability
 
 import (
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os/exec"
 	"strings"
@@ -266,4 +267,30 @@ func storedPrompt(db, prompt string) (string, error) {
 		return ids[0], nil
 	}
 	return "", rows.Err()
+}
+
+// waitPaused waits until the saved settings say tracking is paused (want
+// true) or on (false): the tray saves a click's change after the D-Bus
+// call has returned.
+func waitPaused(db string, want bool) error {
+	h, err := sql.Open("sqlite", db+"?_pragma=busy_timeout(10000)&mode=ro")
+	if err != nil {
+		return err
+	}
+	defer h.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var v string
+		err := h.QueryRow("SELECT value FROM settings WHERE key = 'settings.v1'").Scan(&v)
+		var set struct {
+			PausedUntilMs int64 `json:"paused_until_ms"`
+		}
+		if err == nil && json.Unmarshal([]byte(v), &set) == nil && (set.PausedUntilMs > 0) == want {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("paused=%v not saved 10 s after the click (%s, %v)", want, v, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

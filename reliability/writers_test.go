@@ -219,9 +219,14 @@ func TestConcurrentWriters(t *testing.T) {
 			}
 			pauseMu.Lock()
 			click(labelPauseHour)
+			if err := waitPaused(w.db, true); err != nil {
+				problem("tray: %v", err)
+			}
 			time.Sleep(300 * time.Millisecond)
 			click(labelResume)
-			time.Sleep(200 * time.Millisecond) // the resume is saved
+			if err := waitPaused(w.db, false); err != nil {
+				problem("tray: %v", err)
+			}
 			pauseMu.Unlock()
 			if i%3 == 2 {
 				// Not over the log window while it is being typed into.
