@@ -68,14 +68,14 @@ type Tray struct {
 	// scanned, Memory) is not shared-safe.
 	refreshMu sync.Mutex
 	mu        sync.Mutex
-	snap    Snapshot
-	cat     i18n.Catalogue
-	started bool
-	icon    IconState
-	iconSet bool
-	scanned time.Time            // requests from here on were looked at
-	seen    map[string]time.Time // ids looked at, with their time
-	shorts  []time.Time          // recent short prompts, for grouping
+	snap      Snapshot
+	cat       i18n.Catalogue
+	started   bool
+	icon      IconState
+	iconSet   bool
+	scanned   time.Time            // requests from here on were looked at
+	seen      map[string]time.Time // ids looked at, with their time
+	shorts    []time.Time          // recent short prompts, for grouping
 }
 
 func (t *Tray) now() time.Time {
