@@ -50,11 +50,20 @@ if [[ "$FUZZ_TIME" != "0" ]]; then
 			fuzz=1
 			echo "reliability: $name found a failing input; it is in $pkg/testdata/fuzz/$name" >&2
 		fi
-		# Keep the corpus the fuzzer grew in testdata/fuzz (named by content
-		# hash, so a file is only ever added once).
+		# Keep the corpus the fuzzer grew in testdata/fuzz (files named by
+		# content hash, so each is added once), up to FUZZ_KEEP files per
+		# target so the repository does not grow with every run. Plain
+		# go test replays them.
+		keep=${FUZZ_KEEP:-500}
 		if [[ -d "$cache/$pkg/$name" ]]; then
-			mkdir -p "$pkg/testdata/fuzz/$name"
-			cp -n "$cache/$pkg/$name"/* "$pkg/testdata/fuzz/$name/" 2>/dev/null || true
+			dst="$pkg/testdata/fuzz/$name"
+			mkdir -p "$dst"
+			have=$(find "$dst" -type f | wc -l)
+			for f in "$cache/$pkg/$name"/*; do
+				(( have < keep )) || break
+				[[ -e "$dst/$(basename "$f")" ]] && continue
+				cp "$f" "$dst/" && have=$((have + 1))
+			done
 		fi
 	done
 fi
