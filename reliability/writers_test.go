@@ -161,13 +161,14 @@ func TestConcurrentWriters(t *testing.T) {
 			// command line, so one xdotool call each).
 			var err error
 			for _, args := range [][]string{
-				{"windowraise", xid, "windowfocus", xid, "mousemove", "--window", xid, "250", "26", "click", "1"},
+				// GLFW must see the pointer arrive before the click.
+				{"windowraise", xid, "windowfocus", xid, "mousemove", "--window", xid, "250", "26", "sleep", "0.15", "click", "1"},
 				{"key", "ctrl+a", "BackSpace"},
 				{"type", "--delay", "3", "claude"},
-				{"mousemove", "--window", xid, "300", "180", "click", "1"},
+				{"mousemove", "--window", xid, "300", "180", "sleep", "0.15", "click", "1"},
 				{"key", "ctrl+a", "BackSpace"},
 				{"type", "--delay", "3", prompt},
-				{"mousemove", "--window", xid, "40", "259", "click", "1"},
+				{"mousemove", "--window", xid, "40", "259", "sleep", "0.15", "click", "1"},
 			} {
 				if err = x(args...); err != nil {
 					break
@@ -178,6 +179,11 @@ func TestConcurrentWriters(t *testing.T) {
 			for err == nil && id == "" && time.Now().Before(deadline) {
 				time.Sleep(50 * time.Millisecond)
 				id, err = storedPrompt(w.db, prompt)
+			}
+			if id != "" {
+				// The window shows its result and enables Record again
+				// just after the commit.
+				time.Sleep(300 * time.Millisecond)
 			}
 			pauseMu.Unlock()
 			switch {
