@@ -5,17 +5,19 @@
 #   test    Xvfb, D-Bus, a notification daemon, ImageMagick, sqlite3,
 #           Chromium and Node.js for the headless and browser tests
 #   dist    the MinGW cross-compiler for frugal.exe
+#   reliability  xdotool (the reliability suite types into a window)
 set -euo pipefail
 
 declare -A groups=(
   [build]="gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev"
   [test]="xvfb xauth dbus-x11 dunst imagemagick sqlite3 chromium openssl procps"
   [dist]="gcc-mingw-w64-x86-64 zip"
+  [reliability]="xdotool"
 )
 
 want=()
 for g in "$@"; do
-  [[ -n "${groups[$g]+x}" ]] || { echo "deps.sh: unknown group '$g' (build, test, dist)" >&2; exit 2; }
+  [[ -n "${groups[$g]+x}" ]] || { echo "deps.sh: unknown group '$g' (build, test, dist, reliability)" >&2; exit 2; }
   for p in ${groups[$g]}; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || want+=("$p")
   done

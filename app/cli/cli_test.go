@@ -212,3 +212,61 @@ func TestSettings_ChangeValidatesAndPersists(t *testing.T) {
 		t.Errorf("refused changes altered the settings:\n%s\n%s", out, out2)
 	}
 }
+
+// TestNotice_DamagedFileIsToldOnStderr: a damaged database is set aside by
+// storage; the command still works, says so in one line on stderr, and
+// keeps stdout for its own output.
+func TestNotice_DamagedFileIsToldOnStderr(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	if err := os.WriteFile(db, bytes.Repeat([]byte("not a database "), 400), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, db, "", "log", "--site", "claude", "--prompt", "hello", "--json")
+	if code != 0 {
+		t.Fatalf("log exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "was damaged") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("stderr = %q, want one line saying the file was damaged", errs)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Errorf("stdout %q is not the JSON record: %v", out, err)
+	}
+	aside, _ := filepath.Glob(db + ".damaged-*")
+	if len(aside) != 1 {
+		t.Errorf("damaged file kept as %v, want one", aside)
+	}
+	// The notice is said once: the next command opens the new file quietly.
+	if _, _, errs = run(t, db, "", "summary"); errs != "" {
+		t.Errorf("second command stderr = %q", errs)
+	}
+}
+
+// TestNotice_HostSaysItOnStderrOnly: the native host's stdout carries
+// frames only, so the notice goes to stderr.
+func TestNotice_HostSaysItOnStderrOnly(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	if err := os.WriteFile(db, bytes.Repeat([]byte("not a database "), 400), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ping := `{"v":1,"id":"p","type":"ping"}`
+	in := append([]byte{byte(len(ping)), 0, 0, 0}, ping...)
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: bytes.NewReader(in), Stdout: &out, Stderr: &errb, Now: time.Now,
+		Getenv: func(k string) string {
+			if k == "FRUGAL_DB" {
+				return db
+			}
+			return ""
+		}}
+	if code := RunHost(t.Context(), env, []string{"chrome-extension://x/"}); code != 0 {
+		t.Fatalf("host exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "was damaged") {
+		t.Errorf("host stderr = %q, want the notice", errb.String())
+	}
+	b := out.Bytes()
+	if len(b) < 4 || int(b[0])+4 != len(b) || !bytes.Contains(b, []byte(`"ok":true`)) {
+		t.Errorf("host stdout = %q, want exactly one reply frame", b)
+	}
+}

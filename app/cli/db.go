@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"flag"
+	"fmt"
+	"strings"
 	"sync"
 
 	"frugal/storage"
@@ -27,12 +29,20 @@ func DBPath(flagValue string) (string, error) {
 	return storage.DefaultPath()
 }
 
-func openStore(ctx context.Context, flagValue string) (*storage.Store, error) {
+// openStore opens the database. What Open had to do that the person should
+// know (a damaged file set aside, a backup before an upgrade) is told as one
+// line on standard error, never on standard output: the native host's
+// stdout carries frames only, and other commands' output may be piped.
+func openStore(ctx context.Context, env *Env, flagValue string) (*storage.Store, error) {
 	p, err := DBPath(flagValue)
 	if err != nil {
 		return nil, err
 	}
-	return storage.Open(ctx, p)
+	st, err := storage.Open(ctx, p)
+	if err == nil && st.Notice != "" {
+		fmt.Fprintf(env.Stderr, "frugal: %s\n", strings.ReplaceAll(st.Notice, "\n", " "))
+	}
+	return st, err
 }
 
 // NewService wires the capture service to a store with the classifier and

@@ -64,7 +64,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if !o.From.IsZero() && !o.To.IsZero() && !o.From.Before(o.To) {
 		return Usagef("--from must be before --to")
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, env, *db)
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 		in = f
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, env, *db)
 	if err != nil {
 		return err
 	}

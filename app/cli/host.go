@@ -44,8 +44,8 @@ func RunHost(ctx context.Context, env *Env, args []string) int {
 // FRUGAL_DB (or the default path), with the classifier and estimator this
 // build has (nil ones leave verdicts and estimates empty).
 func openHost(ctx context.Context, env *Env) (nativehost.Deps, func(), error) {
-	d := nativehost.Deps{Now: env.Now, NotFound: storage.ErrNotFound}
-	st, err := openStore(ctx, env.Getenv("FRUGAL_DB"))
+	d := nativehost.Deps{Now: env.Now, NotFound: storage.ErrNotFound, DiskFull: storage.ErrDiskFull}
+	st, err := openStore(ctx, env, env.Getenv("FRUGAL_DB"))
 	if err != nil {
 		return d, nil, err
 	}

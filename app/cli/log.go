@@ -84,7 +84,7 @@ func runLog(ctx context.Context, env *Env, args []string) error {
 	if *latency >= 0 {
 		r.Latency = latency
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, env, *db)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ func runReestimate(ctx context.Context, env *Env, args []string) error {
 	if err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, env, *db)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func runSettings(ctx context.Context, env *Env, args []string) error {
 	}
 	changed := false
 	fs.Visit(func(f *flag.Flag) { changed = changed || (f.Name != "db" && f.Name != "json") })
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, env, *db)
 	if err != nil {
 		return err
 	}

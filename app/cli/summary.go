@@ -35,7 +35,7 @@ func runSummary(ctx context.Context, env *Env, args []string) error {
 			return Usagef("--week: %v", err)
 		}
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, env, *db)
 	if err != nil {
 		return err
 	}

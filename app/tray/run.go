@@ -91,6 +91,14 @@ func Run(ctx context.Context, o Options) error {
 			t.Notifier = n
 		}
 	}
+	if st.Notice != "" {
+		// A damaged file set aside, a backup before an upgrade: said on
+		// stderr and, when a notification server is there, on screen.
+		log.Printf("tray: %s", st.Notice)
+		if err := t.Notifier.Notify(Note{Type: "notice", Title: "Frugal", Body: st.Notice, Open: Window{Kind: "summary"}}); err != nil {
+			log.Printf("tray: notify: %v", err)
+		}
+	}
 	ui.OnClick = func(id ItemID) { t.Click(ctx, id) }
 	go func() {
 		<-ctx.Done()

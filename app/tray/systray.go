@@ -6,12 +6,14 @@ import (
 	"fyne.io/systray"
 )
 
-// Systray is the UI over fyne.io/systray. Clicks are passed to OnClick.
+// Systray is the UI over fyne.io/systray. Clicks are passed to OnClick one
+// at a time, in the order they were made.
 type Systray struct {
 	OnClick func(ItemID)
 
-	mu    sync.Mutex
-	items map[ItemID]*systray.MenuItem
+	mu     sync.Mutex
+	items  map[ItemID]*systray.MenuItem
+	clicks chan ItemID
 }
 
 // SetIcon implements UI.
@@ -27,6 +29,8 @@ func (s *Systray) SetMenu(m Menu) {
 	defer s.mu.Unlock()
 	if s.items == nil {
 		s.items = map[ItemID]*systray.MenuItem{}
+		s.clicks = make(chan ItemID, 32)
+		go s.dispatch(s.clicks)
 		s.build(nil, m)
 		return
 	}
@@ -65,8 +69,20 @@ func (s *Systray) build(parent *systray.MenuItem, m Menu) {
 	}
 }
 
+// listen passes an item's clicks on to the one dispatcher at once. It must
+// not run OnClick itself: each item has its own listener, so "pause" then
+// "resume" clicked in a row would run concurrently and the slower one (a
+// write waiting for the database) would win; and fyne.io/systray drops a
+// click when the item's listener is busy.
 func (s *Systray) listen(id ItemID, mi *systray.MenuItem) {
 	for range mi.ClickedCh {
+		s.clicks <- id
+	}
+}
+
+// dispatch runs OnClick for each click in order.
+func (s *Systray) dispatch(clicks <-chan ItemID) {
+	for id := range clicks {
 		if s.OnClick != nil {
 			s.OnClick(id)
 		}

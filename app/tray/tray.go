@@ -63,15 +63,19 @@ type Tray struct {
 	Loc      *time.Location
 	Quit     func()
 
-	mu      sync.Mutex
-	snap    Snapshot
-	cat     i18n.Catalogue
-	started bool
-	icon    IconState
-	iconSet bool
-	scanned time.Time            // requests from here on were looked at
-	seen    map[string]time.Time // ids looked at, with their time
-	shorts  []time.Time          // recent short prompts, for grouping
+	// refreshMu serialises refreshes: the Run loop and a menu click (pause,
+	// resume) both refresh, and notify's bookkeeping (seen, shorts,
+	// scanned, Memory) is not shared-safe.
+	refreshMu sync.Mutex
+	mu        sync.Mutex
+	snap      Snapshot
+	cat       i18n.Catalogue
+	started   bool
+	icon      IconState
+	iconSet   bool
+	scanned   time.Time            // requests from here on were looked at
+	seen      map[string]time.Time // ids looked at, with their time
+	shorts    []time.Time          // recent short prompts, for grouping
 }
 
 func (t *Tray) now() time.Time {
@@ -105,6 +109,8 @@ func (t *Tray) Catalogue() i18n.Catalogue {
 // Refresh reads the settings and today's totals, redraws the tray and
 // sends the notifications that are due.
 func (t *Tray) Refresh(ctx context.Context) error {
+	t.refreshMu.Lock()
+	defer t.refreshMu.Unlock()
 	now := t.now()
 	loc := t.loc()
 	set, err := t.Store.Settings(ctx)

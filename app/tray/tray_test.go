@@ -498,3 +498,34 @@ func TestThrottle(t *testing.T) {
 		t.Errorf("%d wake-ups for a burst of 50 events, want 1 to 3", n)
 	}
 }
+
+// TestConcurrentRefresh: the Run loop's refresh and a pause clicked in the
+// menu run on different goroutines; under -race they must not touch the
+// notification bookkeeping at the same time.
+func TestConcurrentRefresh(t *testing.T) {
+	tr, st, _, _, c := newTray(t)
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				if g%2 == 0 {
+					if err := tr.Refresh(t.Context()); err != nil {
+						t.Error(err)
+					}
+				} else {
+					tr.Click(t.Context(), ItemPauseHour)
+					tr.Click(t.Context(), ItemResume)
+				}
+			}
+		}()
+	}
+	for i := 0; i < 20; i++ {
+		record(t, st, c.Now().Add(-time.Duration(i)*time.Second), 0.5, nil)
+	}
+	wg.Wait()
+	if set, err := st.Settings(t.Context()); err != nil || set.PausedUntilMs != 0 {
+		t.Fatalf("after pause/resume pairs: paused_until %d, %v", set.PausedUntilMs, err)
+	}
+}

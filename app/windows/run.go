@@ -157,6 +157,9 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 		return err
 	}
 	defer st.Close()
+	if st.Notice != "" {
+		log.Printf("frugal: %s", st.Notice)
+	}
 	set, err := st.Settings(ctx)
 	if err != nil {
 		log.Printf("windows: settings: %v", err)

@@ -19,7 +19,10 @@ type Store interface {
 	Get(ctx context.Context, id string) (tracker.Request, error)
 	Update(ctx context.Context, r tracker.Request) error
 	Settings(ctx context.Context) (tracker.Settings, error)
-	SaveSettings(ctx context.Context, s tracker.Settings) error
+	// UpdateSettings reads, changes and saves the settings in one
+	// transaction, so a change made meanwhile by another process (a pause
+	// from the tray) is not undone. Nothing is saved when change fails.
+	UpdateSettings(ctx context.Context, change func(*tracker.Settings) error) (tracker.Settings, error)
 }
 
 // Totals are the sums the popup shows.
@@ -39,6 +42,10 @@ type Deps struct {
 	Totals func(ctx context.Context, from, to time.Time) (Totals, error)
 	// NotFound is the store's "no such request" error, matched with errors.Is.
 	NotFound error
+	// DiskFull is the store's "the disk is full" error, matched with
+	// errors.Is: the reply then says disk_full, and the extension keeps the
+	// event queued to send again later.
+	DiskFull error
 	Now      func() time.Time
 	Log      *log.Logger // nil: discard
 	// Timeout bounds the handling of one message (default 10 s).
@@ -124,7 +131,12 @@ func (h *handler) handle(ctx context.Context, out io.Writer, payload []byte) err
 	body, err := h.dispatch(ctx, m)
 	if err != nil {
 		var pe *protoError
-		if !errors.As(err, &pe) {
+		switch {
+		case errors.As(err, &pe):
+		case h.d.DiskFull != nil && errors.Is(err, h.d.DiskFull):
+			h.d.Log.Printf("nativehost: %s %s: %v", m.Type, m.ID, err)
+			err = perr(CodeDiskFull, "the disk is full; nothing was saved, send it again later")
+		default:
 			// Internal detail stays in the log; the extension gets a code.
 			h.d.Log.Printf("nativehost: %s %s: %v", m.Type, m.ID, err)
 			err = perr(CodeInternal, "the host could not handle %s", m.Type)
@@ -296,33 +308,34 @@ func (h *handler) setSettings(ctx context.Context, p *SettingsPatch) (map[string
 	if h.d.Store == nil {
 		return nil, errors.New("no store")
 	}
-	s, err := h.d.Store.Settings(ctx)
+	if p.PausedUntilMs != nil && *p.PausedUntilMs < 0 {
+		return nil, perr(CodeInvalid, "paused_until_ms must not be negative")
+	}
+	// The patch is applied inside the store's transaction: a pause set by
+	// the tray between our read and our write would otherwise be lost.
+	s, err := h.d.Store.UpdateSettings(ctx, func(s *tracker.Settings) error {
+		if s.NudgesOff == nil {
+			s.NudgesOff = map[string]bool{}
+		}
+		for c, off := range p.NudgesOff {
+			if off {
+				s.NudgesOff[c] = true
+			} else {
+				delete(s.NudgesOff, c)
+			}
+		}
+		if p.TrackPrivate != nil {
+			s.TrackPrivate = *p.TrackPrivate
+		}
+		if p.PausedUntilMs != nil {
+			s.PausedUntilMs = *p.PausedUntilMs
+		}
+		if err := s.Validate(); err != nil {
+			return perr(CodeInvalid, "%v", err)
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, err
-	}
-	if s.NudgesOff == nil {
-		s.NudgesOff = map[string]bool{}
-	}
-	for c, off := range p.NudgesOff {
-		if off {
-			s.NudgesOff[c] = true
-		} else {
-			delete(s.NudgesOff, c)
-		}
-	}
-	if p.TrackPrivate != nil {
-		s.TrackPrivate = *p.TrackPrivate
-	}
-	if p.PausedUntilMs != nil {
-		if *p.PausedUntilMs < 0 {
-			return nil, perr(CodeInvalid, "paused_until_ms must not be negative")
-		}
-		s.PausedUntilMs = *p.PausedUntilMs
-	}
-	if err := s.Validate(); err != nil {
-		return nil, perr(CodeInvalid, "%v", err)
-	}
-	if err := h.d.Store.SaveSettings(ctx, s); err != nil {
 		return nil, err
 	}
 	return map[string]any{"settings": settingsView(s)}, nil

@@ -6,7 +6,9 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"sync"
 	"testing"
@@ -57,11 +59,19 @@ func (s *fakeStore) Settings(context.Context) (tracker.Settings, error) {
 	defer s.mu.Unlock()
 	return s.set, nil
 }
-func (s *fakeStore) SaveSettings(_ context.Context, set tracker.Settings) error {
+func (s *fakeStore) UpdateSettings(_ context.Context, change func(*tracker.Settings) error) (tracker.Settings, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	set := s.set
+	set.NudgesOff = maps.Clone(set.NudgesOff)
+	if err := change(&set); err != nil {
+		return s.set, err
+	}
+	if err := set.Validate(); err != nil {
+		return s.set, err
+	}
 	s.set = set
-	return nil
+	return set, nil
 }
 
 // fakeClassifier calls anything mentioning "weather" trivial.
@@ -352,3 +362,37 @@ func TestNewManifest_NamesOnlyOurIDs(t *testing.T) {
 }
 
 func jsonInt(n int64) string { b, _ := json.Marshal(n); return string(b) }
+
+// fullStore fails every write with its disk-full error, wrapped as the real
+// store wraps it.
+type fullStore struct {
+	*fakeStore
+	full error
+}
+
+func (s fullStore) Record(context.Context, tracker.Request) (bool, error) {
+	return false, fmt.Errorf("storage: record x: %w: database or disk is full", s.full)
+}
+
+func TestServe_DiskFullHasItsCode(t *testing.T) {
+	errFull := errors.New("fake: disk full")
+	st := fullStore{newFakeStore(), errFull}
+	rec := `{"v":1,"id":"m","type":"record","request":{"id":"x","site":"claude","at":1,"outcome":"sent"}}`
+	got := serve(t, Deps{Store: st, DiskFull: errFull}, rec)
+	if errCode(got[0]) != CodeDiskFull || got[0]["id"] != "m" {
+		t.Errorf("reply = %v, want disk_full for m", got[0])
+	}
+	if msg := got[0]["error"].(map[string]any)["message"].(string); strings.Contains(msg, "fake") {
+		t.Errorf("message %q leaks internal detail", msg)
+	}
+	// Without the sentinel wired, the same failure is only "internal".
+	got = serve(t, Deps{Store: st}, rec)
+	if errCode(got[0]) != CodeInternal {
+		t.Errorf("reply without DiskFull = %v, want internal", got[0])
+	}
+	for _, c := range BadMessageCodes {
+		if c == CodeDiskFull {
+			t.Errorf("disk_full is a bad-message code: the extension would drop the event")
+		}
+	}
+}

@@ -42,6 +42,7 @@ const (
 	CodeNotFound      = "not_found"
 	CodePaused        = "paused"
 	CodeInternal      = "internal"
+	CodeDiskFull      = "disk_full"
 	CodeReplyTooLarge = "reply_too_large"
 )
 
