@@ -24,7 +24,9 @@ run: build
 
 ## test: every test — Go (race, and CGO_ENABLED=0 for all but main), the
 ## classifier's accuracy report, the extension's unit tests, the browser
-## end-to-end tests in headless Chromium and the desktop screenshots.
+## end-to-end tests in headless Chromium, the desktop screenshots and the
+## reliability suite (real processes: writers at once, SIGKILL, disk full,
+## damaged file, no sockets, bounded fuzzing).
 test: deps-test
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
@@ -32,6 +34,7 @@ test: deps-test
 	$(MAKE) eval
 	$(MAKE) e2e
 	$(MAKE) screenshots
+	$(MAKE) reliability
 
 test-go:
 	$(GO) vet ./...
