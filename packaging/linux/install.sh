@@ -21,7 +21,13 @@ ID=app.frugal.desktop
 EXE=frugal
 
 usage() {
-  sed -n '/^# Usage:/,/^# (~/s/^# \{0,1\}//p' "$0" | sed '$d'
+  cat <<'EOF'
+Usage: ./install.sh [--autostart | --no-autostart]   install or update Frugal for you
+       ./install.sh --uninstall                      remove it (your data is kept)
+  --autostart     start Frugal when you log in
+  --no-autostart  do not (removes the entry if an earlier install made it)
+Without either, the installer asks when run in a terminal.
+EOF
   exit "${1:-0}"
 }
 
