@@ -37,15 +37,21 @@ $(FYNE):
 	$(GO) install fyne.io/tools/cmd/fyne@$(FYNE_CLI_VERSION)
 
 ## dist-linux: our own build of frugal (with the version in it), handed to
-## fyne package as --exe so it packages that binary instead of rebuilding;
-## its tarball is unpacked, install.sh added, and repacked under frugal/.
+## fyne package as --exe so that it packages that binary instead of building
+## its own. fyne reads FyneApp.toml from --src and bumps its Build number
+## there, so it gets a copy (with main.go: fyne refuses a --src without Go
+## code, though it builds nothing when --exe exists). Its tarball holds frugal/usr/local/... and a
+## Makefile; we keep the usr/ tree, add install.sh (which also sets up the
+## browsers and autostart) in place of the Makefile, and repack.
 dist-linux: $(FYNE)
 	@$(FYNE) version | grep -q 'cli version: $(FYNE_CLI_VERSION)' || \
 	  { echo "dist: $(FYNE) is not fyne $(FYNE_CLI_VERSION); remove it or set FYNE=" >&2; exit 1; }
-	rm -rf $(DIST_BUILD)/linux && mkdir -p $(DIST_BUILD)/linux/pkg/frugal
+	rm -rf $(DIST_BUILD)/linux && mkdir -p $(DIST_BUILD)/linux/src $(DIST_BUILD)/linux/pkg
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(DIST_BUILD)/linux/frugal .
-	cd $(DIST_BUILD)/linux && $(FYNE) package -os linux --src $(CURDIR) --exe frugal --icon $(CURDIR)/assets/icon.png
-	tar -xJf $(DIST_BUILD)/linux/Frugal.tar.xz -C $(DIST_BUILD)/linux/pkg/frugal usr
+	cp FyneApp.toml main.go $(DIST_BUILD)/linux/src/
+	cd $(DIST_BUILD)/linux && $(FYNE) package -os linux --src $(CURDIR)/$(DIST_BUILD)/linux/src \
+	  --exe $(CURDIR)/$(DIST_BUILD)/linux/frugal --icon $(CURDIR)/assets/icon.png
+	tar -xJf $(DIST_BUILD)/linux/Frugal.tar.xz -C $(DIST_BUILD)/linux/pkg frugal/usr
 	install -m 755 packaging/linux/install.sh $(DIST_BUILD)/linux/pkg/frugal/install.sh
 	mkdir -p $(DIST)
 	tar --sort=name --owner=0 --group=0 --numeric-owner -cJf $(DIST)/frugal-linux-amd64.tar.xz -C $(DIST_BUILD)/linux/pkg frugal
