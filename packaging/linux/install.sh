@@ -78,17 +78,30 @@ desktop_exec() {
   fi
 }
 
-# stop_running ends Frugal processes started from the installed program
-# (the tray, a window, a browser's native host), found by their executable,
-# so that an uninstall leaves nothing behind.
+# running_pids lists the processes whose program is the installed one (the
+# tray, a window, a browser's native host), found by their executable.
+running_pids() {
+  local pat
+  pat=$(printf '%s' "$program" | sed 's/[][*?\\]/\\&/g')
+  find /proc -mindepth 2 -maxdepth 2 -name exe \( -lname "$pat" -o -lname "$pat (deleted)" \) 2>/dev/null |
+    sed -n 's|^/proc/\([0-9]*\)/exe$|\1|p'
+}
+
+# stop_running ends them so that an uninstall leaves nothing behind: SIGTERM
+# first, then SIGKILL for those still there after 3 s (a native host waiting
+# on its browser does not end on SIGTERM; the database is safe either way).
 stop_running() {
-  local p exe
-  for p in /proc/[0-9]*; do
-    exe=$(readlink "$p/exe" 2>/dev/null) || continue
-    if [[ $exe == "$program" || $exe == "$program (deleted)" ]]; then
-      kill -TERM "${p#/proc/}" 2>/dev/null && say "Stopped Frugal (process ${p#/proc/})." || true
-    fi
+  local pids i
+  pids=$(running_pids)
+  [[ -n $pids ]] || return 0
+  kill -TERM $pids 2>/dev/null || true
+  for i in $(seq 30); do
+    pids=$(running_pids)
+    [[ -n $pids ]] || break
+    sleep 0.1
   done
+  [[ -z $pids ]] || kill -KILL $pids 2>/dev/null || true
+  say "Stopped the running Frugal."
 }
 
 if ((uninstall)); then

@@ -59,6 +59,13 @@ ping() {
     "$program" "$@" | tail -c +5
 }
 
+pids_of() { # pids_of PROGRAM: the processes running PROGRAM
+  local p
+  for p in /proc/[0-9]*; do
+    if [[ $(readlink "$p/exe" 2>/dev/null) == "$1" ]]; then echo "${p#/proc/}"; fi
+  done
+}
+
 json_field() { # json_field FILE EXPR: a value from a JSON file, via node
   node -e 'const m=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(eval(process.argv[2]))' "$1" "$2"
 }
@@ -78,10 +85,11 @@ check "autostart entry enabled" grep -qx "X-GNOME-Autostart-enabled=true" "$auto
 check "Chromium host manifest written" test -f "$chromium_manifest"
 check "Firefox host manifest written" test -f "$firefox_manifest"
 check "no manifest for Chrome, which is not installed" test ! -e "$chrome_manifest"
-for m in "$chromium_manifest" "$firefox_manifest"; do
+for b in Chromium Firefox; do
+  m=$chromium_manifest
+  [[ $b == Chromium ]] || m=$firefox_manifest
   [[ -f $m ]] || continue
-  check "$(basename "$(dirname "$(dirname "$m")")") manifest names $prog" \
-    test "$(json_field "$m" m.path)" = "$prog"
+  check "$b manifest names $prog" test "$(json_field "$m" m.path)" = "$prog"
 done
 if [[ -f $chromium_manifest ]]; then
   check "Chromium manifest allows only Frugal's extension" \
@@ -117,14 +125,13 @@ check "data recorded at the default path" test -f "$db"
 sleep 600 > >("$prog" chrome-extension://jnoknpagmmdcmjelcmanoncoijppldno/ >/dev/null 2>&1) &
 feeder_pid=$!
 for _ in $(seq 50); do
-  host_pid=$(for p in /proc/[0-9]*; do [[ $(readlink "$p/exe" 2>/dev/null) == "$prog" ]] && echo "${p#/proc/}"; done | head -1)
+  host_pid=$(pids_of "$prog" | head -1)
   [[ -z $host_pid ]] || break
   sleep 0.1
 done
 check "a host is running from the installed program" test -n "$host_pid"
 "$pkg/install.sh" --uninstall </dev/null | sed 's/^/    | /'
-for _ in $(seq 50); do [[ -n $host_pid && -d /proc/$host_pid ]] || break; sleep 0.1; done
-check "the running host was stopped" test ! -d "/proc/${host_pid:-0}"
+check "the running host was stopped" test -z "$(pids_of "$prog"; pids_of "$prog (deleted)")"
 for f in "$prog" "$desktop" "$autostart" "$icon" "$chromium_manifest" "$firefox_manifest"; do
   check "removed ${f#"$HOME"/}" test ! -e "$f"
 done
