@@ -6,6 +6,7 @@
 # install.sh and fyne's tree, and install.sh works (linux/test-install.sh).
 # It needs no network and takes a few seconds.
 set -euo pipefail
+trap 'echo "$(basename "$0"): stopped by a failing command at line $LINENO" >&2' ERR
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 dist=$(realpath "${1:-dist}")

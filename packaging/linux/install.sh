@@ -83,7 +83,8 @@ desktop_exec() {
 running_pids() {
   local pat
   pat=$(printf '%s' "$program" | sed 's/[][*?\\]/\\&/g')
-  find /proc -mindepth 2 -maxdepth 2 -name exe \( -lname "$pat" -o -lname "$pat (deleted)" \) 2>/dev/null |
+  # find fails on processes that end while it looks: not an error here.
+  { find /proc -mindepth 2 -maxdepth 2 -name exe \( -lname "$pat" -o -lname "$pat (deleted)" \) 2>/dev/null || true; } |
     sed -n 's|^/proc/\([0-9]*\)/exe$|\1|p'
 }
 

@@ -8,6 +8,7 @@
 # start-at-login off, --uninstall stops a running host and removes every file
 # but the user's data, and a second uninstall is harmless.
 set -euo pipefail
+trap 'echo "$(basename "$0"): stopped by a failing command at line $LINENO" >&2' ERR
 
 tarball=$(realpath "${1:?usage: test-install.sh frugal-linux-amd64.tar.xz}")
 tmp=$(mktemp -d)
