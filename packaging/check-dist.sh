@@ -50,7 +50,7 @@ trap 'rm -rf "$tmp_ext"' EXIT
 for b in chromium firefox; do
   z=frugal-$b.zip
   [[ -s $z ]] || continue
-  check "$z is a valid zip" unzip -tq "$z"
+  check "$z is a valid zip" unzip -tqq "$z"
   names=$(unzip -Z1 "$z")
   for f in manifest.json src/background/main.js src/content/loader.js src/popup/popup.html; do
     check "$z has $f at its root" grep -qxF "$f" <<<"$names"
