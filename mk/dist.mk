@@ -22,11 +22,13 @@ MINGW_CC ?= x86_64-w64-mingw32-gcc
 deps-dist:
 	@scripts/deps.sh build dist
 
+# VERSION (git describe) is computed once and handed to the sub-makes, so
+# that both programs carry the same one even if the tree changes meanwhile.
 dist: deps-dist
 	rm -rf $(DIST) $(DIST_BUILD)
 	mkdir -p $(DIST) $(DIST_BUILD)
-	$(MAKE) --no-print-directory dist-linux
-	$(MAKE) --no-print-directory dist-windows
+	$(MAKE) --no-print-directory dist-linux VERSION=$(VERSION)
+	$(MAKE) --no-print-directory dist-windows VERSION=$(VERSION)
 	$(MAKE) --no-print-directory dist-ext
 	$(MAKE) --no-print-directory dist-sums
 	$(MAKE) --no-print-directory check-dist

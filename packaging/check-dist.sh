@@ -93,6 +93,13 @@ if [[ -s $tarball ]]; then
   check "desktop entry under frugal/usr/" grep -qE '^frugal/usr/(local/)?share/applications/app\.frugal\.desktop\.desktop$' <<<"$names"
   check "icon under frugal/usr/" grep -qE '^frugal/usr/(local/)?share/pixmaps/app\.frugal\.desktop\.png$' <<<"$names"
   check "nothing outside frugal/" test -z "$(grep -v '^frugal/' <<<"$names" || true)"
+  # Both programs carry the same version: the Linux one says it, and the
+  # string set by -X is in frugal.exe too.
+  tar -xJOf "$tarball" "$(grep -E '^frugal/usr/(local/)?bin/frugal$' <<<"$names" | head -1)" >"$tmp_ext/frugal"
+  chmod +x "$tmp_ext/frugal"
+  v=$("$tmp_ext/frugal" version | awk '{print $2; exit}' | tr -d ,)
+  check "the Linux program runs and has a version ($v)" test -n "$v"
+  check "frugal.exe carries the same version" grep -qaF "$v" frugal.exe
   if "$here/linux/test-install.sh" "$tarball"; then ok "install.sh test"; else bad "install.sh test"; fi
 fi
 
