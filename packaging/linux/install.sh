@@ -157,9 +157,9 @@ size=$(((w1 << 24) | (w2 << 16) | (w3 << 8) | w4))
 mkdir -p "$icons_dir/${size}x${size}/apps"
 cp "$icon" "$icons_dir/${size}x${size}/apps/$ID.png"
 
-# fyne's entry says Exec=frugal and Icon=app.frugal.desktop.png; name the
+# fyne's entry says Exec=frugal and Icon=app.frugal.desktop; name the
 # program by its full path (~/.local/bin is not always on a desktop session's
-# PATH) and the icon by its theme name.
+# PATH) and the icon by its theme name (the same, installed above).
 entry= auto_entry=
 while IFS= read -r line || [[ -n $line ]]; do
   case $line in
@@ -199,6 +199,9 @@ else
 fi
 
 say ""
+if [[ -n $(running_pids) ]]; then
+  say "Frugal is running an older version: quit it from its tray menu and start it again."
+fi
 say "Done. Start Frugal from your applications menu (it lives in the system tray),"
 say "then add the browser extension (see the README's Install section)."
 case ":${PATH:-}:" in
