@@ -80,11 +80,14 @@ desktop_exec() {
 
 # running_pids lists the processes whose program is the installed one (the
 # tray, a window, a browser's native host), found by their executable.
+# With --old, only those still running a program file since replaced.
 running_pids() {
-  local pat
+  local pat cur
   pat=$(printf '%s' "$program" | sed 's/[][*?\\]/\\&/g')
+  cur=$pat
+  [[ ${1:-} != --old ]] || cur="$pat (deleted)"
   # find fails on processes that end while it looks: not an error here.
-  { find /proc -mindepth 2 -maxdepth 2 -name exe \( -lname "$pat" -o -lname "$pat (deleted)" \) 2>/dev/null || true; } |
+  { find /proc -mindepth 2 -maxdepth 2 -name exe \( -lname "$cur" -o -lname "$pat (deleted)" \) 2>/dev/null || true; } |
     sed -n 's|^/proc/\([0-9]*\)/exe$|\1|p'
 }
 
@@ -142,12 +145,16 @@ if [[ $autostart == ask ]]; then
 fi
 
 mkdir -p "$bin_dir" "$apps_dir"
-# Copy then rename, so that a running Frugal keeps its old file and a
-# browser never starts a half-written program.
-cp "$src/bin/$EXE" "$program.new"
-chmod 755 "$program.new"
-mv -f "$program.new" "$program"
-say "Installed $program"
+if cmp -s "$src/bin/$EXE" "$program"; then
+  say "$program is up to date"
+else
+  # Copy then rename, so that a running Frugal keeps its old file and a
+  # browser never starts a half-written program.
+  cp "$src/bin/$EXE" "$program.new"
+  chmod 755 "$program.new"
+  mv -f "$program.new" "$program"
+  say "Installed $program"
+fi
 
 # The icon goes into the hicolor theme at its own size (PNG width, bytes 16-19).
 icon=$src/share/pixmaps/$ID.png
@@ -199,7 +206,7 @@ else
 fi
 
 say ""
-if [[ -n $(running_pids) ]]; then
+if [[ -n $(running_pids --old) ]]; then
   say "Frugal is running an older version: quit it from its tray menu and start it again."
 fi
 say "Done. Start Frugal from your applications menu (it lives in the system tray),"

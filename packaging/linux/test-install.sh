@@ -4,7 +4,9 @@
 # "installed" (their settings folders exist) and Chrome not, and checks:
 # the files are in place, the menu and autostart entries start the installed
 # program, each host manifest names that program and it answers a ping over
-# native messaging, a second install changes nothing, --no-autostart turns
+# native messaging, a second install changes nothing, an update over a
+# running Frugal says so (and an install of the same version leaves the
+# program alone), --no-autostart turns
 # start-at-login off, --uninstall stops a running host and removes every file
 # but the user's data, and a second uninstall is harmless.
 set -euo pipefail
@@ -67,6 +69,19 @@ pids_of() { # pids_of PROGRAM: the processes running PROGRAM
   done
 }
 
+# start_host starts the installed program as a browser does (on a pipe that
+# stays open) and sets host_pid.
+start_host() {
+  sleep 600 > >("$prog" chrome-extension://jnoknpagmmdcmjelcmanoncoijppldno/ >/dev/null 2>&1) &
+  feeder_pid=$!
+  host_pid=
+  for _ in $(seq 50); do
+    host_pid=$(pids_of "$prog" | head -1)
+    [[ -z $host_pid ]] || break
+    sleep 0.1
+  done
+}
+
 json_field() { # json_field FILE EXPR: a value from a JSON file, via node
   node -e 'const m=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(eval(process.argv[2]))' "$1" "$2"
 }
@@ -113,6 +128,21 @@ before=$(snapshot)
 "$pkg/install.sh" </dev/null >/dev/null
 check "second install leaves every file as it was" test "$before" = "$(snapshot)"
 
+echo "update while Frugal runs"
+# An "older version": the installed program with a byte more (ELF ignores it).
+printf '\n' >>"$prog"
+start_host
+out=$("$pkg/install.sh" </dev/null)
+check "the update replaced the program" cmp -s "$prog" "$(ls "$pkg"/usr/local/bin/frugal "$pkg"/usr/bin/frugal 2>/dev/null | head -1)"
+check "the update says the running Frugal is an older version" grep -q "running an older version" <<<"$out"
+kill "$host_pid" "$feeder_pid" 2>/dev/null || true
+host_pid= feeder_pid=
+start_host
+out=$("$pkg/install.sh" </dev/null)
+check "not when it runs the version being installed (left in place)" test -z "$(grep "older version" <<<"$out")"
+kill "$host_pid" "$feeder_pid" 2>/dev/null || true
+host_pid= feeder_pid=
+
 echo "install --no-autostart"
 "$pkg/install.sh" --no-autostart </dev/null >/dev/null
 check "autostart entry removed" test ! -e "$autostart"
@@ -122,14 +152,7 @@ echo "uninstall, with a host running and data recorded"
 "$prog" log --site chatgpt --prompt "Quel temps fait-il à Lyon ?" >/dev/null
 db=$HOME/.local/share/frugal/frugal.db
 check "data recorded at the default path" test -f "$db"
-# A browser's host: the installed program on a pipe that stays open.
-sleep 600 > >("$prog" chrome-extension://jnoknpagmmdcmjelcmanoncoijppldno/ >/dev/null 2>&1) &
-feeder_pid=$!
-for _ in $(seq 50); do
-  host_pid=$(pids_of "$prog" | head -1)
-  [[ -z $host_pid ]] || break
-  sleep 0.1
-done
+start_host
 check "a host is running from the installed program" test -n "$host_pid"
 "$pkg/install.sh" --uninstall </dev/null | sed 's/^/    | /'
 check "the running host was stopped" test -z "$(pids_of "$prog"; pids_of "$prog (deleted)")"
