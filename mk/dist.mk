@@ -18,6 +18,9 @@ DIST_BUILD := build/dist
 FYNE_CLI_VERSION := v1.7.4
 FYNE ?= $(HOME)/go/bin/fyne
 MINGW_CC ?= x86_64-w64-mingw32-gcc
+# Archive entries get the last commit's time, so that building the same
+# commit twice gives the same archives (and the same sums).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 deps-dist:
 	@scripts/deps.sh build dist
@@ -56,7 +59,7 @@ dist-linux: $(FYNE)
 	tar -xJf $(DIST_BUILD)/linux/Frugal.tar.xz -C $(DIST_BUILD)/linux/pkg frugal/usr
 	install -m 755 packaging/linux/install.sh $(DIST_BUILD)/linux/pkg/frugal/install.sh
 	mkdir -p $(DIST)
-	tar --sort=name --owner=0 --group=0 --numeric-owner -cJf $(DIST)/frugal-linux-amd64.tar.xz -C $(DIST_BUILD)/linux/pkg frugal
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(SOURCE_DATE_EPOCH) -cJf $(DIST)/frugal-linux-amd64.tar.xz -C $(DIST_BUILD)/linux/pkg frugal
 
 ## dist-windows: frugal.exe, console subsystem (no -H windowsgui): the
 ## browser starts the same program as its native messaging host on
@@ -74,7 +77,8 @@ dist-ext:
 	rm -rf $(DIST_BUILD)/ext && mkdir -p $(DIST_BUILD)/ext $(DIST)
 	node --input-type=module -e "import { build } from './extension/build.mjs'; build('$(CURDIR)/$(DIST_BUILD)/ext');"
 	for b in chromium firefox; do \
-	  (cd $(DIST_BUILD)/ext/$$b && find . -type f | LC_ALL=C sort | zip -q -X -@ $(CURDIR)/$(DIST)/frugal-$$b.zip) || exit 1; \
+	  (cd $(DIST_BUILD)/ext/$$b && find . -exec touch -h -d @$(SOURCE_DATE_EPOCH) {} + && \
+	   find . -type f | LC_ALL=C sort | TZ=UTC zip -q -X -@ $(CURDIR)/$(DIST)/frugal-$$b.zip) || exit 1; \
 	done
 	cd packaging/webext && npm ci --no-audit --no-fund --prefer-offline >/dev/null
 	rm -rf $(DIST_BUILD)/ext/firefox-zip && mkdir -p $(DIST_BUILD)/ext/firefox-zip
