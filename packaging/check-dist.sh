@@ -42,6 +42,13 @@ if [[ -s $exe ]]; then
   check "machine is x86-64" test "$(u16 "$exe" $((pe + 4)))" = $((0x8664))
   check "PE32+ (64-bit) optional header" test "$(u16 "$exe" $((pe + 24)))" = $((0x20b))
   check "console subsystem (stdin/stdout for native messaging and the CLI)" test "$(u16 "$exe" $((pe + 24 + 68)))" = 3
+  # It must need no DLL that Windows lacks (MinGW's libwinpthread-1.dll or
+  # libgcc_s_seh-1.dll would stop it from starting): system DLLs only.
+  if command -v x86_64-w64-mingw32-objdump >/dev/null; then
+    dlls=$(x86_64-w64-mingw32-objdump -p "$exe" | sed -n 's/^[[:space:]]*DLL Name: //p' | sort -u | tr '\n' ' ')
+    others=$(tr ' ' '\n' <<<"$dlls" | grep -viE '^(kernel32|user32|gdi32|shell32|opengl32|msvcrt|advapi32|ole32|oleaut32|ws2_32|winmm|dwmapi|imm32|comctl32|comdlg32|shcore|ntdll|bcrypt|crypt32|secur32|userenv|version|uxtheme|setupapi|iphlpapi|dbghelp|powrprof|winspool\.drv)\.dll$' | grep . || true)
+    check "imports system DLLs only ($dlls)" test -z "$others"
+  fi
 fi
 
 echo "extension zips"
