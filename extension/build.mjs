@@ -14,7 +14,12 @@ export function firefoxManifest(m) {
   delete f.key;
   delete f.minimum_chrome_version;
   f.background = { scripts: [m.background.service_worker], type: 'module' };
-  f.browser_specific_settings = { gecko: { id: GECKO_ID, strict_min_version: '128.0' } };
+  // Firefox asks every new add-on to declare what it sends to its developer
+  // or third parties (gecko.data_collection_permissions): nothing, here; the
+  // records go to the local frugal host only. Firefox before 140 ignores it.
+  f.browser_specific_settings = {
+    gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+  };
   return f;
 }
 

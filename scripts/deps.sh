@@ -4,14 +4,15 @@
 #   build   C toolchain and the X11/GL/Wayland headers Fyne's driver needs
 #   test    Xvfb, D-Bus, a notification daemon, ImageMagick, sqlite3,
 #           Chromium and Node.js for the headless and browser tests
-#   dist    the MinGW cross-compiler for frugal.exe
+#   dist    the MinGW cross-compiler for frugal.exe, zip, unzip and xz for
+#           the packages (make dist)
 #   reliability  xdotool (the reliability suite types into a window)
 set -euo pipefail
 
 declare -A groups=(
   [build]="gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev"
   [test]="xvfb xauth dbus-x11 dunst imagemagick sqlite3 chromium openssl procps"
-  [dist]="gcc-mingw-w64-x86-64 zip"
+  [dist]="gcc-mingw-w64-x86-64 zip unzip xz-utils"
   [reliability]="xdotool"
 )
 

@@ -30,7 +30,11 @@ test('the Firefox manifest uses an event page, a gecko id and no key', () => {
   const f = firefoxManifest(manifest);
   assert.equal(f.key, undefined);
   assert.deepEqual(f.background, { scripts: ['src/background/main.js'], type: 'module' });
-  assert.deepEqual(f.browser_specific_settings.gecko, { id: GECKO_ID, strict_min_version: '128.0' });
+  assert.deepEqual(f.browser_specific_settings.gecko, {
+    id: GECKO_ID,
+    strict_min_version: '128.0',
+    data_collection_permissions: { required: ['none'] },
+  });
   assert.deepEqual(f.permissions, manifest.permissions);
   assert.ok(manifest.background.service_worker && manifest.key, 'the source manifest is untouched');
 });
