@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log"
+	"os"
 	"time"
 
 	"frugal/storage"
@@ -26,9 +27,20 @@ func RunHost(ctx context.Context, env *Env, args []string) int {
 		defer closeFn()
 	}
 	deps.Log = logger
-	err = nativehost.Serve(ctx, env.Stdin, env.Stdout, deps)
+	// A host waiting for the browser's next message is blocked reading
+	// stdin; SIGTERM (an uninstall, a logout) ends that read through a
+	// deadline so the host exits between messages, never in the middle of
+	// one.
+	in := interruptible(env.Stdin)
+	if f, ok := in.(*os.File); ok {
+		defer context.AfterFunc(ctx, func() { f.SetReadDeadline(time.Now()) })()
+	}
+	err = nativehost.Serve(ctx, in, env.Stdout, deps)
 	switch {
 	case err == nil:
+		return ExitOK
+	case ctx.Err() != nil:
+		logger.Printf("stopped: %v", context.Cause(ctx))
 		return ExitOK
 	case errors.Is(err, nativehost.ErrFrameTooLarge):
 		// Replied with an error and ended on purpose: see nativehost's doc.

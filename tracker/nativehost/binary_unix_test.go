@@ -1,0 +1,31 @@
+//go:build unix
+
+package nativehost_test
+
+import (
+	"syscall"
+	"testing"
+	"time"
+)
+
+// A host waiting for the browser's next message ends on SIGTERM (an
+// uninstall, a logout) with status 0, leaving stdout on a frame boundary.
+func TestHostBinary_EndsOnSIGTERMWhileWaiting(t *testing.T) {
+	h := startHost(t)
+	h.send(`{"v":1,"id":"p1","type":"ping"}`)
+	if r := h.reply(); r["ok"] != true {
+		t.Fatalf("ping = %v", r)
+	}
+	if err := h.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-h.done:
+		h.done <- err
+		if err != nil {
+			t.Errorf("host exited with %v after SIGTERM, want status 0", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("host still running 10 s after SIGTERM while waiting for a message")
+	}
+}
