@@ -244,7 +244,7 @@ func xWindow(name string) (string, error) {
 // storedPrompt returns the id of the request with this prompt text ("" when
 // there is none yet), reading the database as another process would.
 func storedPrompt(db, prompt string) (string, error) {
-	h, err := sql.Open("sqlite", db+"?_pragma=busy_timeout(10000)&mode=ro")
+	h, err := sql.Open("sqlite", "file:"+db+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
 		return "", err
 	}
@@ -273,7 +273,7 @@ func storedPrompt(db, prompt string) (string, error) {
 // true) or on (false): the tray saves a click's change after the D-Bus
 // call has returned.
 func waitPaused(db string, want bool) error {
-	h, err := sql.Open("sqlite", db+"?_pragma=busy_timeout(10000)&mode=ro")
+	h, err := sql.Open("sqlite", "file:"+db+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
 		return err
 	}

@@ -95,8 +95,19 @@ func TestNoNetworkSockets(t *testing.T) {
 			t.Fatalf("today: %v", r)
 		}
 		if round == 3 {
-			tp.click(labelPauseHour)
-			tp.click(labelResume)
+			// The tray saves a click after the D-Bus call returns: wait for
+			// each in the database before the next record.
+			for _, step := range []struct {
+				label  string
+				paused bool
+			}{{labelPauseHour, true}, {labelResume, false}} {
+				if err := tp.click(step.label); err != nil {
+					t.Fatalf("tray click %q: %v", step.label, err)
+				}
+				if err := waitPaused(w.db, step.paused); err != nil {
+					t.Fatalf("tray click %q: %v", step.label, err)
+				}
+			}
 		}
 		inet := inetSockets(t)
 		for name, pid := range pids {

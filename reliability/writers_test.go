@@ -236,11 +236,16 @@ func TestConcurrentWriters(t *testing.T) {
 			pauseMu.Unlock()
 			if i%3 == 2 {
 				// Not over the log window while it is being typed into.
-				pauseMu.Lock()
-				sw := w.startWindow("settings")
-				time.Sleep(300 * time.Millisecond)
-				sw.stop()
-				pauseMu.Unlock()
+				// startWindow fails the test with FailNow, which ends this
+				// goroutine: the deferred unlock keeps the log window's
+				// goroutine (and wg.Wait) from waiting forever.
+				func() {
+					pauseMu.Lock()
+					defer pauseMu.Unlock()
+					sw := w.startWindow("settings")
+					time.Sleep(300 * time.Millisecond)
+					sw.stop()
+				}()
 				mu.Lock()
 				counts["settings windows"]++
 				mu.Unlock()

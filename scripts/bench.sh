@@ -2,82 +2,109 @@
 # bench.sh runs every speed benchmark the issues ask for and writes
 # BENCHMARKS.md: each figure next to its goal and its comparison, with the
 # machine and the date. Run it with `make bench`.
+#
+#   scripts/bench.sh [PART...]   PART: storage code browser desktop (all by default)
+#
+# Each part writes its rows into build/bench-PART.md; BENCHMARKS.md is put
+# together from the ones there, so a part can be measured again alone.
+# QUICK=1 idles the desktop part for 60 s instead of 10 minutes.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 export PATH=/usr/local/go/bin:$PATH
 out=BENCHMARKS.md
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export FRUGAL_BENCH_DB=${FRUGAL_BENCH_DB:-${TMPDIR:-/tmp}/frugal-bench-1m-v2.db}
+parts=("$@")
+((${#parts[@]})) || parts=(storage code browser desktop)
+mkdir -p build
 
 # ns/op of one benchmark line in a go test output file
 nsop() { awk -v n="$2" '$1 ~ "^"n"(-[0-9]+)?$" {for (i=2;i<=NF;i++) if ($(i+1)=="ns/op") print $i}' "$1" | tail -n1; }
 # a custom metric (e.g. p50-ns) of one benchmark line
 metric() { awk -v n="$2" -v m="$3" '$1 ~ "^"n"(-[0-9]+)?$" {for (i=2;i<=NF;i++) if ($(i+1)==m) print $i}' "$1" | tail -n1; }
-mdur() { awk -v x="$1" 'BEGIN {if (x >= 1e6) printf "%.1f ms", x/1e6; else printf "%.2f µs", x/1e3}'; }
-s() { awk -v x="$1" 'BEGIN {printf "%.1f ms", x/1e6}'; }
-us() { awk -v x="$1" 'BEGIN {printf "%.2f µs", x/1e3}'; }
-s() { awk -v x="$1" 'BEGIN {printf "%.2f s", x/1e9}'; }
+# a duration in nanoseconds, in the unit that reads best
+dur() { awk -v x="$1" 'BEGIN {if (x >= 1e9) printf "%.2f s", x/1e9; else if (x >= 1e6) printf "%.1f ms", x/1e6; else printf "%.2f µs", x/1e3}'; }
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b) ? "✅ met" : "❌ missed"}'; }
+# need VALUE WHAT: a benchmark that printed nothing stops the report
+need() { [[ -n $1 ]] || { echo "bench.sh: no figure for $2" >&2; exit 1; }; }
 
-echo "storage benchmarks on 1,000,000 requests (the first run builds the database)…" >&2
-go test -run '^$' -bench 'WeekSummary1M' -benchtime 20x ./storage/ | tee "$tmp/week.txt" >&2
-go test -run '^$' -bench 'Export1M' -benchtime 3x ./storage/ | tee "$tmp/export.txt" >&2
-go test -run '^$' -bench 'Import1M' -benchtime 1x -timeout 30m ./storage/ | tee "$tmp/import.txt" >&2
-# sqlite3's own CSV dump of the same table from the same file, best of 3
-best=
-for _ in 1 2 3; do
-  t0=$(date +%s%N)
-  sqlite3 -csv -header "$FRUGAL_BENCH_DB" 'SELECT * FROM requests' >/dev/null
-  t=$(( $(date +%s%N) - t0 ))
-  [[ -z $best || $t -lt $best ]] && best=$t
+storage() {
+  echo "storage benchmarks on 1,000,000 requests (the first run builds the database)…" >&2
+  go test -run '^$' -bench 'WeekSummary1M' -benchtime 20x ./storage/ | tee "$tmp/week.txt" >&2
+  go test -run '^$' -bench 'Export1M' -benchtime 3x ./storage/ | tee "$tmp/export.txt" >&2
+  go test -run '^$' -bench 'Import1M' -benchtime 1x -timeout 30m ./storage/ | tee "$tmp/import.txt" >&2
+  # sqlite3's own CSV dump of the same table from the same file, best of 3
+  local best= t t0
+  for _ in 1 2 3; do
+    t0=$(date +%s%N)
+    sqlite3 -csv -header "$FRUGAL_BENCH_DB" 'SELECT * FROM requests' >/dev/null
+    t=$(( $(date +%s%N) - t0 ))
+    [[ -z $best || $t -lt $best ]] && best=$t
+  done
+  local week export_ns import_ns ratio
+  week=$(nsop "$tmp/week.txt" BenchmarkWeekSummary1M); need "$week" "the week summary"
+  export_ns=$(nsop "$tmp/export.txt" BenchmarkExport1M); need "$export_ns" "the export"
+  import_ns=$(nsop "$tmp/import.txt" BenchmarkImport1M); need "$import_ns" "the import"
+  ratio=$(awk -v a="$export_ns" -v b="$best" 'BEGIN {printf "%.2f", a/b}')
+  {
+    echo "| \`summary\` of one week, 1,000,000-request database | $(dur "$week") | ≤ 50 ms | | $(verdict "$week" 50e6) |"
+    echo "| \`export\` of all 1,000,000 rows to CSV | $(dur "$export_ns") | ≤ 1.5 × sqlite3 | \`sqlite3 -csv\` same table, same file, same run: $(dur "$best") (ratio $ratio) | $(verdict "$ratio" 1.5) |"
+    echo "| \`import\` of 1,000,000 rows | $(dur "$import_ns") | ≤ 15 s | | $(verdict "$import_ns" 15e9) |"
+  } >build/bench-1-storage.md
+}
+
+code() {
+  echo "estimator and classifier benchmarks…" >&2
+  go test -run '^$' -bench 'BenchmarkEstimate$' -benchtime 200000x ./tracker/estimate/ | tee "$tmp/est.txt" >&2
+  go test -run '^$' -bench 'Classify_|BenchmarkNew' -benchtime 2s ./tracker/classify/ | tee "$tmp/cls.txt" >&2
+  local est v row name m label goal goaltxt
+  est=$(nsop "$tmp/est.txt" BenchmarkEstimate); need "$est" "the estimate"
+  {
+    echo "| one footprint estimate | $(dur "$est") | ≤ 5 µs | | $(verdict "$est" 5000) |"
+    for row in "BenchmarkClassify_Typical:p50-ns:typical prompt, median of one call over 24 everyday prompts:20000:≤ 20 µs" \
+               "BenchmarkClassify_Pasted50kB:ns/op:50 kB pasted text:1000000:≤ 1 ms" \
+               "BenchmarkNew:load-ns:loading the classifier (package initialisation, New and a first verdict, in a new process):50000000:≤ 50 ms"; do
+      IFS=: read -r name m label goal goaltxt <<<"$row"
+      v=$(metric "$tmp/cls.txt" "$name" "$m"); need "$v" "$name $m"
+      echo "| classifier: $label | $(dur "$v") | $goaltxt | | $(verdict "$v" "$goal") |"
+    done
+  } >build/bench-2-code.md
+}
+
+browser() {
+  echo "browser round trip in headless Chromium…" >&2
+  (cd extension && npm ci --no-audit --no-fund --prefer-offline >/dev/null && node build.mjs >/dev/null &&
+    FRUGAL_BENCH_OUT="$PWD/../build/bench-3-browser.md" node --test --test-concurrency=1 --test-name-pattern 'round trip' e2e/e2e.test.mjs >&2)
+}
+
+desktop() {
+  echo "desktop: tray idle and summary window…" >&2
+  if [[ "${QUICK:-}" == 1 ]]; then scripts/bench-tray.sh >&2; else FULL=1 scripts/bench-tray.sh >&2; fi
+  mv build/bench-desktop.md build/bench-4-desktop.md
+}
+
+for p in "${parts[@]}"; do
+  case $p in
+  storage | code | browser | desktop) rm -f build/bench-*-"$p".md; "$p" ;;
+  *) echo "bench.sh: unknown part '$p' (storage, code, browser, desktop)" >&2; exit 2 ;;
+  esac
 done
-week=$(nsop "$tmp/week.txt" BenchmarkWeekSummary1M)
-export_ns=$(nsop "$tmp/export.txt" BenchmarkExport1M)
-import_ns=$(nsop "$tmp/import.txt" BenchmarkImport1M)
-ratio=$(awk -v a="$export_ns" -v b="$best" 'BEGIN {printf "%.2f", a/b}')
-
-echo "estimator and classifier benchmarks…" >&2
-go test -run '^$' -bench 'BenchmarkEstimate$' -benchtime 200000x ./tracker/estimate/ | tee "$tmp/est.txt" >&2 || true
-go test -run '^$' -bench 'Classify_|BenchmarkNew' -benchtime 2s ./tracker/classify/ | tee "$tmp/cls.txt" >&2 || true
-
-# The browser round trip (headless Chromium, the real host) and the desktop
-# figures (tray idle against a bare Fyne tray app, summary window) write
-# their rows into build/bench-*.md. QUICK=1 idles 60 s instead of 10 min.
-mkdir -p build
-rm -f build/bench-*.md
-echo "browser round trip in headless Chromium…" >&2
-(cd extension && npm ci --no-audit --no-fund --prefer-offline >/dev/null && node build.mjs >/dev/null &&
-  FRUGAL_BENCH_OUT="$PWD/../build/bench-e2e.md" node --test --test-concurrency=1 --test-name-pattern 'round trip' e2e/e2e.test.mjs >&2) ||
-  echo "| draft verdict round trip | (the browser benchmark failed: see make e2e) | ≤ 20 ms | | ❌ |" >build/bench-e2e.md
-echo "desktop: tray idle and summary window…" >&2
-if [[ "${QUICK:-}" == 1 ]]; then scripts/bench-tray.sh >&2; else FULL=1 scripts/bench-tray.sh >&2; fi
 
 {
   echo "# Benchmarks"
   echo
   echo "Written by \`make bench\` (scripts/bench.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
   echo "Machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /,""); print; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(go version | cut -d' ' -f3), $(sqlite3 --version | cut -d' ' -f1) (sqlite3 CLI)."
-  echo "Load average when it started: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Load average when it finished: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| What | Measured | Goal | Comparison | |"
   echo "|---|---|---|---|---|"
-  echo "| \`summary\` of one week, 1,000,000-request database | $(ms "$week") | ≤ 50 ms | | $(verdict "$week" 50e6) |"
-  echo "| \`export\` of all 1,000,000 rows to CSV | $(s "$export_ns") | ≤ 1.5 × sqlite3 | \`sqlite3 -csv\` same table, same file: $(s "$best") (ratio $ratio) | $(verdict "$ratio" 1.5) |"
-  echo "| \`import\` of 1,000,000 rows | $(s "$import_ns") | ≤ 15 s | | $(verdict "$import_ns" 15e9) |"
-  est=$(nsop "$tmp/est.txt" BenchmarkEstimate)
-  [[ -n $est ]] && echo "| one footprint estimate | $(us "$est") | ≤ 5 µs | | $(verdict "$est" 5000) |"
-  for row in "BenchmarkClassify_Typical:p50-ns:typical prompt, median:20000:≤ 20 µs" \
-             "BenchmarkClassify_Pasted50kB::50 kB pasted text:1000000:≤ 1 ms" \
-             "BenchmarkNew:load-ns:loading the classifier (package initialisation, New and a first verdict, in a new process):50000000:≤ 50 ms"; do
-    IFS=: read -r name m label goal goaltxt <<<"$row"
-    v=
-    [[ -n $m ]] && v=$(metric "$tmp/cls.txt" "$name" "$m")
-    [[ -z $v ]] && { v=$(nsop "$tmp/cls.txt" "$name"); label=${label/median/mean}; }
-    [[ -n $v ]] && echo "| classifier: $label | $(dur "$v") | $goaltxt | | $(verdict "$v" "$goal") |"
+  for f in build/bench-*-*.md; do
+    [[ -f $f ]] && cat "$f"
   done
-  for f in build/bench-*.md; do [[ -f $f ]] && cat "$f"; done
   echo
-  echo "Storage figures use \`go test -bench\` on a generated 1,000,000-request database (storage/bench_test.go); the sqlite3 comparison is Debian's \`sqlite3 -csv\` on the same file in the same run, best of 3. The browser figure comes from extension/e2e (the real extension, the real host); the desktop figures from scripts/bench-tray.sh under Xvfb with a D-Bus session, the bare Fyne tray app being scripts/barefyne built in the same run."
-} > "$out"
+  echo "Storage figures use \`go test -bench\` on a generated 1,000,000-request database (storage/bench_test.go); the sqlite3 comparison is Debian's \`sqlite3 -csv\` on the same file in the same run, best of 3. The browser figure comes from extension/e2e (the real extension, the real host, 200 drafts after 20 to warm up); the desktop figures from scripts/bench-tray.sh under Xvfb with a D-Bus session, the bare Fyne tray app being scripts/barefyne built and idling in the same run. Each part (storage, code, browser, desktop) can be measured again alone with \`scripts/bench.sh PART\`: the date above is when the table was put together."
+} >"$out"
 cat "$out"

@@ -29,8 +29,8 @@ func RunHost(ctx context.Context, env *Env, args []string) int {
 	deps.Log = logger
 	// A host waiting for the browser's next message is blocked reading
 	// stdin; SIGTERM (an uninstall, a logout) ends that read through a
-	// deadline so the host exits between messages, never in the middle of
-	// one.
+	// deadline. A message being handled is finished first (Serve), so the
+	// host exits between messages.
 	in := interruptible(env.Stdin)
 	if f, ok := in.(*os.File); ok {
 		defer context.AfterFunc(ctx, func() { f.SetReadDeadline(time.Now()) })()

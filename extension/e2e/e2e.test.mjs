@@ -172,8 +172,8 @@ test('first connect and the draft verdict round trip (content script → worker 
   console.log(`# draft verdict round trip over ${ms.length} drafts: median ${timings.median.toFixed(2)} ms, p95 ${timings.p95.toFixed(2)} ms, max ${ms.at(-1).toFixed(2)} ms`);
   // The goal (p95 ≤ 20 ms) is a benchmark figure, not a pass/fail check:
   // `make bench` runs this test with FRUGAL_BENCH_OUT set and puts the row
-  // in BENCHMARKS.md. Here the test asserts only that every draft got a verdict.
-  assert.equal(ms.length, 200);
+  // in BENCHMARKS.md. Here the test asserts only that every draft got a
+  // verdict (in the loop above).
   if (process.env.FRUGAL_BENCH_OUT) {
     const met = (v, goal) => (v <= goal ? '✅ met' : '❌ missed');
     writeFileSync(process.env.FRUGAL_BENCH_OUT, [

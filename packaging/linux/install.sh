@@ -92,8 +92,9 @@ running_pids() {
 }
 
 # stop_running ends them so that an uninstall leaves nothing behind: SIGTERM
-# first, then SIGKILL for those still there after 3 s (a native host waiting
-# on its browser does not end on SIGTERM; the database is safe either way).
+# first, then SIGKILL for those still there after 3 s (an older Frugal's
+# native host ignored SIGTERM while waiting on its browser; the database is
+# safe either way).
 stop_running() {
   local pids i
   pids=$(running_pids)

@@ -109,7 +109,10 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, d Deps) error {
 		default:
 			return err
 		}
-		if err := h.handle(ctx, out, payload); err != nil {
+		// A message already read is handled to the end (within Timeout)
+		// even when ctx ends meanwhile: its reply tells the extension
+		// whether it was recorded. The loop stops before the next one.
+		if err := h.handle(context.WithoutCancel(ctx), out, payload); err != nil {
 			return err
 		}
 	}
