@@ -84,19 +84,29 @@ func BenchmarkNew(b *testing.B) {
 	b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "load-ns")
 }
 
-// TestLoadOnly is what BenchmarkNew runs in a new process: New and a first
-// verdict, timed, after the package has initialised.
+// TestLoadOnly is what BenchmarkNew runs in a new process: New and first
+// verdicts on three prompts that between them reach most expressions (which
+// are compiled on first use), timed, after the package has initialised.
 func TestLoadOnly(t *testing.T) {
 	if os.Getenv("FRUGAL_CLASSIFY_LOAD_ONLY") != "1" {
 		t.Skip("run by BenchmarkNew")
 	}
 	t0 := time.Now()
-	v := New(Options{}).Classify("17 % de 240", "fr")
-	d := time.Since(t0)
-	if v.Category != tracker.CatCalculation {
-		t.Fatalf("first verdict %+v", v)
+	c := New(Options{})
+	firsts := []struct {
+		text string
+		want tracker.Category
+	}{
+		{"peux-tu m'aider à organiser un voyage de 5 jours à Lisbonne avec deux enfants ?", tracker.CatNone},
+		{"Explain the difference between TCP and UDP with examples", tracker.CatNone},
+		{"17 % de 240", tracker.CatCalculation},
 	}
-	fmt.Printf("first verdict: %d ns\n", d.Nanoseconds())
+	for _, f := range firsts {
+		if v := c.Classify(f.text, ""); v.Category != f.want {
+			t.Fatalf("first verdict on %q: %+v, want %s", f.text, v, f.want)
+		}
+	}
+	fmt.Printf("first verdict: %d ns\n", time.Since(t0).Nanoseconds())
 }
 
 // packageInitTime reads "init PKG @… ms, X ms clock, …" lines written by

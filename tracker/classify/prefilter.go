@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Most prompts reach most expressions, and most expressions fail on them:
@@ -16,9 +17,19 @@ import (
 // changes a result, only skips work; an expression with no usable literal
 // (`\d+`, `\s+`) is always run.
 
-// rx is a compiled expression with its prefilter. Its methods are those of
+// rx is an expression with its prefilter, compiled the first time it is
+// used: a process that never classifies (the tray, a window) does not pay
+// for the package's 120-odd expressions and their prefilters, and one that
+// does pays only for those its prompts reach. Its methods are those of
 // regexp.Regexp, with the same results.
 type rx struct {
+	expr string
+	once sync.Once
+	c    *rxc
+}
+
+// rxc is a compiled rx.
+type rxc struct {
 	*regexp.Regexp
 	need []string // nil: no prefilter
 	// also: for an expression that is a sequence, the literals other parts
@@ -44,10 +55,34 @@ var allRx []*rx
 // for each.
 const scanAbove = 6
 
-// mustRx compiles expr, like regexp.MustCompile, and derives its prefilter.
+// mustRx declares an expression; it is compiled, like regexp.MustCompile
+// (a bad one panics; TestPrefilterKeepsResults compiles them all), on first
+// use.
 func mustRx(expr string) *rx {
-	r := &rx{Regexp: regexp.MustCompile(expr)}
+	r := &rx{expr: expr}
 	allRx = append(allRx, r)
+	return r
+}
+
+// get returns the compiled expression, compiling it the first time.
+func (r *rx) get() *rxc {
+	r.once.Do(func() { r.c = compileRx(r.expr) })
+	return r.c
+}
+
+func (r *rx) MatchString(s string) bool              { return r.get().MatchString(s) }
+func (r *rx) FindStringSubmatch(s string) []string   { return r.get().FindStringSubmatch(s) }
+func (r *rx) FindAllString(s string, n int) []string { return r.get().FindAllString(s, n) }
+func (r *rx) FindStringIndex(s string) []int         { return r.get().FindStringIndex(s) }
+func (r *rx) ReplaceAllString(s, repl string) string { return r.get().ReplaceAllString(s, repl) }
+func (r *rx) SubexpNames() []string                  { return r.get().SubexpNames() }
+func (r *rx) FindAllStringSubmatch(s string, n int) [][]string {
+	return r.get().FindAllStringSubmatch(s, n)
+}
+
+// compileRx compiles expr and derives its prefilter.
+func compileRx(expr string) *rxc {
+	r := &rxc{Regexp: regexp.MustCompile(expr)}
 	if t, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		if lits, ok := necessary(t); ok {
 			r.need = compactLiterals(lits)
@@ -89,7 +124,7 @@ func mustRx(expr string) *rx {
 }
 
 // may reports whether s can match: it holds one of the needed literals.
-func (r *rx) may(s string) bool {
+func (r *rxc) may(s string) bool {
 	if r.prefixes != nil && (s == "" || !r.prefixes.at(s, 0)) {
 		return false
 	}
@@ -124,7 +159,7 @@ func (r *rx) may(s string) bool {
 }
 
 // alsoIn reports whether s holds a literal of each set of also.
-func (r *rx) alsoIn(s string) bool {
+func (r *rxc) alsoIn(s string) bool {
 	for _, x := range r.also {
 		found := false
 		for i := 0; i < len(s) && !found; i++ {
@@ -166,35 +201,35 @@ func moreNecessary(t *syntax.Regexp, primary []string) [][]string {
 	return sets[:min(2, len(sets))]
 }
 
-func (r *rx) MatchString(s string) bool {
+func (r *rxc) MatchString(s string) bool {
 	if r.exact != nil {
 		return r.exact.in(s)
 	}
 	return r.may(s) && r.Regexp.MatchString(s)
 }
 
-func (r *rx) FindStringSubmatch(s string) []string {
+func (r *rxc) FindStringSubmatch(s string) []string {
 	if !r.may(s) {
 		return nil
 	}
 	return r.Regexp.FindStringSubmatch(s)
 }
 
-func (r *rx) FindAllStringSubmatch(s string, n int) [][]string {
+func (r *rxc) FindAllStringSubmatch(s string, n int) [][]string {
 	if !r.may(s) {
 		return nil
 	}
 	return r.Regexp.FindAllStringSubmatch(s, n)
 }
 
-func (r *rx) FindAllString(s string, n int) []string {
+func (r *rxc) FindAllString(s string, n int) []string {
 	if !r.may(s) {
 		return nil
 	}
 	return r.Regexp.FindAllString(s, n)
 }
 
-func (r *rx) FindStringIndex(s string) []int {
+func (r *rxc) FindStringIndex(s string) []int {
 	if !r.may(s) {
 		return nil
 	}
@@ -203,7 +238,7 @@ func (r *rx) FindStringIndex(s string) []int {
 
 // ReplaceAllString returns s itself when nothing can match, as
 // regexp.Regexp.ReplaceAllString returns a copy of it.
-func (r *rx) ReplaceAllString(s, repl string) string {
+func (r *rxc) ReplaceAllString(s, repl string) string {
 	if r.exact != nil && r.exact.ordered != nil && !strings.Contains(repl, "$") {
 		return r.exact.replace(s, repl)
 	}
