@@ -18,7 +18,7 @@
 // off (Settings.NudgesOff) are dropped: the verdict becomes CatNone.
 //
 // Speed: a typical prompt takes a few microseconds. A prompt is normalised
-// once; the patterns are compiled at package initialisation, each with a
+// once; each pattern is compiled the first time a prompt reaches it, with a
 // prefilter derived from its syntax (prefilter.go: literals one of which a
 // match must contain, how an anchored match starts or ends, and a plain
 // phrase search for patterns that are lists of phrases), so most patterns

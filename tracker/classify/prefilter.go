@@ -56,7 +56,7 @@ var allRx []*rx
 const scanAbove = 6
 
 // mustRx declares an expression; it is compiled, like regexp.MustCompile
-// (a bad one panics; TestPrefilterKeepsResults compiles them all), on first
+// (a bad one panics; TestPrefilter_NeverSkipsAMatch compiles them all), on first
 // use.
 func mustRx(expr string) *rx {
 	r := &rx{expr: expr}
