@@ -3,7 +3,8 @@
 # BENCHMARKS.md: each figure next to its goal and its comparison, with the
 # machine and the date. Run it with `make bench`.
 #
-#   scripts/bench.sh [PART...]   PART: storage code browser desktop (all by default)
+#   scripts/bench.sh [PART...]   PART: storage code browser desktop (all by default),
+#                                or report (only put the table together again)
 #
 # Each part writes its rows into build/bench-PART.md; BENCHMARKS.md is put
 # together from the ones there, so a part can be measured again alone.
@@ -65,7 +66,7 @@ code() {
     echo "| one footprint estimate | $(dur "$est") | ≤ 5 µs | | $(verdict "$est" 5000) |"
     for row in "BenchmarkClassify_Typical:p50-ns:typical prompt, median of one call over 24 everyday prompts:20000:≤ 20 µs" \
                "BenchmarkClassify_Pasted50kB:ns/op:50 kB pasted text:1000000:≤ 1 ms" \
-               "BenchmarkNew:load-ns:loading the classifier (package initialisation, New and a first verdict, in a new process):50000000:≤ 50 ms"; do
+               "BenchmarkNew:load-ns:loading the classifier in a new process (package initialisation, New and first verdicts on three prompts):50000000:≤ 50 ms"; do
       IFS=: read -r name m label goal goaltxt <<<"$row"
       v=$(metric "$tmp/cls.txt" "$name" "$m"); need "$v" "$name $m"
       echo "| classifier: $label | $(dur "$v") | $goaltxt | | $(verdict "$v" "$goal") |"
@@ -88,7 +89,8 @@ desktop() {
 for p in "${parts[@]}"; do
   case $p in
   storage | code | browser | desktop) rm -f build/bench-*-"$p".md; "$p" ;;
-  *) echo "bench.sh: unknown part '$p' (storage, code, browser, desktop)" >&2; exit 2 ;;
+  report) ;;
+  *) echo "bench.sh: unknown part '$p' (storage, code, browser, desktop, report)" >&2; exit 2 ;;
   esac
 done
 
