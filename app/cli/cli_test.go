@@ -270,3 +270,14 @@ func TestNotice_HostSaysItOnStderrOnly(t *testing.T) {
 		t.Errorf("host stdout = %q, want exactly one reply frame", b)
 	}
 }
+
+func TestNThingsSaysOneInTheSingular(t *testing.T) {
+	for _, tc := range []struct {
+		n    int64
+		want string
+	}{{0, "0 requests"}, {1, "1 request"}, {2, "2 requests"}, {1000000, "1000000 requests"}} {
+		if got := nThings(tc.n, "request", "requests"); got != tc.want {
+			t.Errorf("nThings(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

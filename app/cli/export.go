@@ -102,7 +102,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err := os.Rename(tmp.Name(), *outPath); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "exported %d requests to %s\n", n, *outPath)
+	fmt.Fprintf(env.Stderr, "exported %s to %s\n", nThings(n, "request", "requests"), *outPath)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 )
@@ -27,4 +28,12 @@ func readFull(r io.Reader, buf []byte) (int, error) {
 		err = nil
 	}
 	return n, err
+}
+
+// nThings says n things in English, "1 request" or "3 requests".
+func nThings(n int64, one, many string) string {
+	if n == 1 || n == -1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

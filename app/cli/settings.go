@@ -126,7 +126,7 @@ func monthsText(n int) string {
 	if n == 0 {
 		return "everything"
 	}
-	return fmt.Sprintf("%d months", n)
+	return nThings(int64(n), "month", "months")
 }
 
 func orNone(l []string) string {

@@ -100,7 +100,7 @@ func printWeek(out io.Writer, w storage.Week) {
 			fmt.Fprintf(out, "Suggestions followed: %d\n", t.Followed)
 		}
 	}
-	fmt.Fprintf(out, "Previous week: %d requests", w.Previous.Count)
+	fmt.Fprintf(out, "Previous week: %s", nThings(int64(w.Previous.Count), "request", "requests"))
 	if w.Previous.Count > 0 {
 		fmt.Fprintf(out, " (%+d%%)", int(100*float64(t.Count-w.Previous.Count)/float64(w.Previous.Count)))
 	}
