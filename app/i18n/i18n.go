@@ -81,6 +81,15 @@ func New(l string) Catalogue {
 	return Catalogue{Lang: l}
 }
 
+// N is T for a sentence about n things: it reads key+".one" when n is 1
+// and key+".other" otherwise ("1 request", "4 requests").
+func (c Catalogue) N(key string, n int, data ...any) string {
+	if n == 1 {
+		return c.T(key+".one", data...)
+	}
+	return c.T(key+".other", data...)
+}
+
 // T returns the text for key with data filled in ({{.Name}} placeholders
 // take a map or struct). A key missing from the language falls back to
 // English, then to the key itself, so a gap shows up without breaking.

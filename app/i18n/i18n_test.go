@@ -34,3 +34,15 @@ func TestNumbers(t *testing.T) {
 		})
 	}
 }
+
+func TestNReadsOneOrOther(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		n    int
+		want string
+	}{{"en", 1, "1 request"}, {"en", 0, "0 requests"}, {"en", 4, "4 requests"}, {"fr", 1, "1 requête"}, {"fr", 4, "4 requêtes"}} {
+		if got := New(tc.lang).N("requests", tc.n, map[string]any{"N": tc.n}); got != tc.want {
+			t.Errorf("%s N(requests, %d) = %q, want %q", tc.lang, tc.n, got, tc.want)
+		}
+	}
+}

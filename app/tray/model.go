@@ -106,10 +106,7 @@ func TodayLine(c i18n.Catalogue, t storage.Totals) string {
 
 // Requests is "1 request", "4 requests".
 func Requests(c i18n.Catalogue, n int) string {
-	if n == 1 {
-		return c.T("requests.one")
-	}
-	return c.T("requests.other", map[string]any{"N": n})
+	return c.N("requests", n, map[string]any{"N": n})
 }
 
 // Energy is the energy range of some totals, or "not estimated".

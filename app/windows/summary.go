@@ -201,10 +201,7 @@ func quantity(c i18n.Catalogue, r tracker.Range, unit string) string {
 }
 
 func requests(c i18n.Catalogue, n int) string {
-	if n == 1 {
-		return c.T("requests.one")
-	}
-	return c.T("requests.other", map[string]any{"N": n})
+	return c.N("requests", n, map[string]any{"N": n})
 }
 
 func legend() fyne.CanvasObject {
@@ -229,16 +226,11 @@ func trivialShare(c i18n.Catalogue, w storage.Week) []fyne.CanvasObject {
 	if t.Followed == 0 {
 		return append(objs, wrapped(i18n.X("summary.followed_none")))
 	}
-	// One suggestion followed reads in the singular, in both languages.
-	one := ""
-	if t.Followed == 1 {
-		one = "_one"
-	}
 	av := avoided(w.ByTool)
 	if av.EnergyWh.High == 0 {
-		return append(objs, wrapped(i18n.X("summary.followed"+one, map[string]any{"N": t.Followed})))
+		return append(objs, wrapped(c.N("summary.followed", t.Followed, map[string]any{"N": t.Followed})))
 	}
-	return append(objs, wrapped(i18n.X("summary.avoided"+one, map[string]any{
+	return append(objs, wrapped(c.N("summary.avoided", t.Followed, map[string]any{
 		"N": t.Followed, "Energy": c.Range(av.EnergyWh.Low, av.EnergyWh.High, "Wh"),
 		"CO2": c.Range(av.CO2Grams.Low, av.CO2Grams.High, "g CO₂e")})))
 }
