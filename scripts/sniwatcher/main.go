@@ -100,8 +100,14 @@ func main() {
 			}
 			var ls []string
 			labels(root, &ls)
+			if len(ls) == 0 {
+				// A tray registers before it has built its menu: read it
+				// again shortly, until the timeout.
+				go func() { time.Sleep(100 * time.Millisecond); w.items <- it }()
+				continue
+			}
 			fmt.Printf("dbusmenu at %s: %d labels: %s\n", menuPath, len(ls), strings.Join(ls, " | "))
-			if len(ls) > 0 && !*stay {
+			if !*stay {
 				os.Exit(0)
 			}
 		case <-deadline:
