@@ -50,10 +50,15 @@ if [[ "$FUZZ_TIME" != "0" ]]; then
 	for target in tracker/nativehost:FuzzServe storage:FuzzImport tracker/classify:FuzzClassify; do
 		pkg=${target%%:*} name=${target##*:}
 		echo "reliability: fuzzing $name ($pkg) for $FUZZ_TIME"
-		if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZ_TIME" "./$pkg/" 2>&1 | tail -3; then
+		log=$(mktemp)
+		if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZ_TIME" "./$pkg/" >"$log" 2>&1; then
+			tail -3 "$log"
+		else
 			fuzz=1
-			echo "reliability: $name found a failing input; it is in $pkg/testdata/fuzz/$name" >&2
+			cat "$log" # all of it: the reason may be a crash input or the fuzzer itself
+			echo "reliability: $name failed; a failing input, if any, is in $pkg/testdata/fuzz/$name" >&2
 		fi
+		rm -f "$log"
 		# Keep the corpus the fuzzer grew in testdata/fuzz (files named by
 		# content hash, so each is added once), up to FUZZ_KEEP files per
 		# target so the repository does not grow with every run. Plain
