@@ -12,7 +12,7 @@ import (
 	"frugal/tracker"
 )
 
-// Labelled is one labelled prompt, as in shared/data/prompts-*.jsonl.
+// Labelled is one labelled prompt, as in testdata/prompts-*.jsonl.
 type Labelled struct {
 	ID    string `json:"id"`
 	Lang  string `json:"lang"`

@@ -3,29 +3,20 @@ package classify
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 )
 
-// dataDir finds shared/data from this file's location: the worktree sits
-// beside shared/ (…/wt-classify/tracker/classify → …/shared/data).
+// dataDir is where the labelled prompt files are: testdata, copied from the
+// team's shared data with their provenance (testdata/prompts-*.README.md).
 func dataDir(t *testing.T) string {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	for range 6 {
-		cand := filepath.Join(dir, "shared", "data")
-		if _, err := os.Stat(filepath.Join(cand, "prompts-dev.jsonl")); err == nil {
-			return cand
-		}
-		cand = filepath.Join(dir, "..", "shared", "data")
-		if _, err := os.Stat(filepath.Join(cand, "prompts-dev.jsonl")); err == nil {
-			return cand
-		}
-		dir = filepath.Dir(dir)
+	t.Helper()
+	d := "testdata"
+	if _, err := os.Stat(filepath.Join(d, "prompts-dev.jsonl")); err != nil {
+		t.Fatalf("labelled prompts: %v", err)
 	}
-	return ""
+	return d
 }
 
 // TestAccuracy measures the classifier on the labelled sets and fails below
@@ -33,12 +24,9 @@ func dataDir(t *testing.T) string {
 // files (separated by the OS path list separator).
 func TestAccuracy(t *testing.T) {
 	sets := map[string]string{"heldout": filepath.Join("testdata", "heldout.jsonl")}
-	if d := dataDir(t); d != "" {
-		sets["dev"] = filepath.Join(d, "prompts-dev.jsonl")
-		sets["public"] = filepath.Join(d, "prompts-public.jsonl")
-	} else {
-		t.Log("shared/data not found: only the held-out set is measured")
-	}
+	d := dataDir(t)
+	sets["dev"] = filepath.Join(d, "prompts-dev.jsonl")
+	sets["public"] = filepath.Join(d, "prompts-public.jsonl")
 	if extra := os.Getenv("FRUGAL_PROMPTS"); extra != "" {
 		for _, p := range filepath.SplitList(extra) {
 			sets[strings.TrimSuffix(filepath.Base(p), ".jsonl")] = p

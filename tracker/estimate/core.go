@@ -6,7 +6,7 @@ import (
 )
 
 // The constants of the EcoLogits 0.11.2 LLM inference method
-// (shared/data/ecologits/METHOD.md §2). Units: parameters in billions,
+// (testdata/ecologits/METHOD.md §2). Units: parameters in billions,
 // energy in kWh, time in seconds.
 const (
 	quantBits = 16.0 // model weights in 16-bit

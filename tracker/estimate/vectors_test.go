@@ -13,38 +13,23 @@ import (
 	"testing"
 )
 
-// The reference vectors live in shared/data/ecologits beside the repository
-// (/work/main and /work/shared in production). vectorPath finds one: an
+// The reference vectors are copied into testdata/ecologits (provenance and
+// licence in testdata/ecologits/SOURCE.md). vectorPath returns one: an
 // explicit path from env (relative to the test's working directory, the
-// package directory), else the first shared/data/ecologits/name found
-// walking up from the package directory. A missing file fails the test:
-// conformance is never skipped.
+// package directory) when it is set, else testdata/ecologits/name. A missing
+// file fails the test: conformance is never skipped.
 func vectorPath(t *testing.T, env, name string) string {
 	t.Helper()
+	p := filepath.Join("testdata", "ecologits", name)
 	if env != "" {
-		if p := os.Getenv(env); p != "" {
-			if _, err := os.Stat(p); err != nil {
-				t.Fatalf("%s=%s: %v", env, p, err)
-			}
-			return p
+		if e := os.Getenv(env); e != "" {
+			p = e
 		}
 	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("reference vectors %s: %v (set %s to another file)", name, err, env)
 	}
-	for d := dir; ; d = filepath.Dir(d) {
-		p := filepath.Join(d, "shared", "data", "ecologits", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	t.Fatalf("reference vectors %s not found: expected ../../../shared/data/ecologits/%s (or any shared/data/ecologits above %s); set %s to its path",
-		name, name, dir, env)
-	return ""
+	return p
 }
 
 // Python's json writes NaN, Infinity and -Infinity bare. nonFinite turns
@@ -323,7 +308,7 @@ type vectorCase struct {
 
 // TestEcoLogitsEstimatorVectors is the conformance contract: every case of
 // the estimator vector file named by ECOLOGITS_VECTORS (default: the dev
-// file in shared/data/ecologits) must match.
+// file in testdata/ecologits) must match.
 func TestEcoLogitsEstimatorVectors(t *testing.T) {
 	path := vectorPath(t, "ECOLOGITS_VECTORS", "vectors-estimator-dev.json")
 	var f struct {
