@@ -52,6 +52,8 @@ type Score struct {
 	Trivial, Found int // trivial prompts, and how many were flagged trivial
 	Correct        int // prompts given exactly their label
 	Confusions     []string
+	// Matrix counts prompts by label, then by verdict.
+	Matrix map[string]map[string]int
 }
 
 // NudgedNone is the share of none prompts that got a nudge.
@@ -92,6 +94,13 @@ func Evaluate(c tracker.Classifier, set string, rows []Labelled) []Score {
 			by[r.Lang] = s
 		}
 		got := c.Classify(r.Text, r.Lang).Category
+		if s.Matrix == nil {
+			s.Matrix = map[string]map[string]int{}
+		}
+		if s.Matrix[r.Label] == nil {
+			s.Matrix[r.Label] = map[string]int{}
+		}
+		s.Matrix[r.Label][string(got)]++
 		s.N++
 		if r.Label == string(tracker.CatNone) {
 			s.None++
@@ -132,8 +141,40 @@ func WriteReport(w io.Writer, scores []Score) {
 		fmt.Fprintf(w, "%-10s %s  n=%-4d none nudged %5.1f%% (%d/%d)  trivial recall %5.1f%% (%d/%d)  accuracy %5.1f%% (%d/%d)  %s\n",
 			s.Set, s.Lang, s.N, 100*s.NudgedNone(), s.Nudged, s.None, 100*s.Recall(), s.Found, s.Trivial,
 			100*s.Accuracy(), s.Correct, s.N, status)
+		writeMatrix(w, s.Matrix)
 		for _, c := range s.Confusions {
 			fmt.Fprintf(w, "    %s\n", c)
 		}
+	}
+}
+
+// writeMatrix prints the confusion table: one row per label, one column per
+// verdict, in the order of tracker.Categories.
+func writeMatrix(w io.Writer, m map[string]map[string]int) {
+	var cats []string
+	for _, c := range tracker.Categories {
+		cats = append(cats, string(c))
+	}
+	short := func(c string) string {
+		if len(c) > 6 {
+			return c[:6]
+		}
+		return c
+	}
+	fmt.Fprintf(w, "    %-20s", "label \\ verdict")
+	for _, c := range cats {
+		fmt.Fprintf(w, " %6s", short(c))
+	}
+	fmt.Fprintln(w)
+	for _, l := range cats {
+		row := m[l]
+		if len(row) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "    %-20s", l)
+		for _, c := range cats {
+			fmt.Fprintf(w, " %6d", row[c])
+		}
+		fmt.Fprintln(w)
 	}
 }

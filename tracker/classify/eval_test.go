@@ -27,6 +27,7 @@ func TestAccuracy(t *testing.T) {
 	d := dataDir(t)
 	sets["dev"] = filepath.Join(d, "prompts-dev.jsonl")
 	sets["public"] = filepath.Join(d, "prompts-public.jsonl")
+	sets["external"] = filepath.Join(d, "prompts-external.jsonl")
 	if extra := os.Getenv("FRUGAL_PROMPTS"); extra != "" {
 		for _, p := range filepath.SplitList(extra) {
 			sets[strings.TrimSuffix(filepath.Base(p), ".jsonl")] = p
@@ -34,7 +35,7 @@ func TestAccuracy(t *testing.T) {
 	}
 	c := New(Options{Now: func() time.Time { return time.Date(2026, 3, 10, 9, 30, 0, 0, time.UTC) }, Location: time.UTC})
 	var b strings.Builder
-	for _, name := range []string{"dev", "public", "heldout"} {
+	for _, name := range []string{"dev", "public", "heldout", "external"} {
 		evalSet(t, c, name, sets[name], &b)
 		delete(sets, name)
 	}
