@@ -18,7 +18,7 @@ const (
 )
 
 var (
-	reCalcPrefix = mustRx(`^(?:(?:what is|what are|what was|what does|what do|how much is|how much are|how much does|how much do|calculate|compute|calc|evaluate|work out|the answer to|answer to|the answer of|answer of|the result of|result of|the value of|value of|combien (?:font|fait|ca fait|egale?|donne|vaut|valent|faut il)|ca fait combien|combien|que (?:font|fait|donne|vaut|valent)|calcule[rz]?|calculez|calcul de|calcul|quel est le resultat de|quel est|quelle est|c'est combien|c'est quoi|resultat de|le resultat de|la valeur de|valeur de|what|is|the|le|la|of|de)\s+)+`)
+	reCalcPrefix = mustRx(`^(?:(?:do|can you do|find|find out|figure out|i need(?: to know)?(?: the answer to)?|i want to know|the answer for|answer for|get|tell me|what's|whats|what is|what are|what was|what does|what do|how much is|how much are|how much does|how much do|calculate|compute|calc|evaluate|work out|the answer to|answer to|the (?:two |2 )?numbers|les (?:deux |2 )?nombres|the answer of|answer of|the result of|result of|the value of|value of|combien (?:font|fait|ca fait|egale?|donne|vaut|valent|faut il)|ca fait combien|combien|que (?:font|fait|donne|vaut|valent)|calcule[rz]?|calculez|calcul de|calcul|quel est le resultat de|quel est|quelle est|c'est combien|c'est quoi|resultat de|le resultat de|la valeur de|valeur de|what|is|the|le|la|of|de)\s+)+`)
 	reCalcSuffix = mustRx(`(?:\s*(?:=|equals?|is|is what|are|font|fait|egale?|egal a|egale a|vaut|donne|c'est combien|ca fait combien|ca fait quoi|ca fait|combien|\?|!|\.|,|_+))+$`)
 
 	calcRewrites = []struct {
@@ -447,6 +447,7 @@ var calcSigns = strings.NewReplacer("what's", "what is", "whats", "what is", "wh
 func cleanCalc(p prompt) string {
 	s := p.norm
 	s = calcSigns.Replace(s)
+	s = casual(strings.TrimSpace(contractions.Replace(" " + s + " ")))
 	s = openQuotes(" " + s + " ")
 	s = closeQuotes(s)
 	s = strings.TrimSpace(collapseSpaces(s))

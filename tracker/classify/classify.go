@@ -146,7 +146,17 @@ func (c *Classifier) classify(p prompt) tracker.Verdict {
 	if v, ok := c.language(p); ok {
 		return v
 	}
-	if gateGuard.any(p.words) && reGuard.MatchString(p.plain) || reTaskStart.MatchString(p.plain) {
+	if gateGuard.any(p.words) && reGuard.MatchString(p.plain) {
+		return none
+	}
+	if reTaskStart.MatchString(p.plain) {
+		// "find the square root of 453", "trouve 15 % de 80": an order,
+		// but to compute.
+		if w := p.words[0]; w == "find" || w == "trouve" {
+			if v, ok := c.calculation(p); ok {
+				return v
+			}
+		}
 		return none
 	}
 	for _, intent := range []func(prompt) (tracker.Verdict, bool){

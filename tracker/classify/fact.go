@@ -14,6 +14,12 @@ var (
 		mustRx(`^how (?:tall|old|long|big|high|far|deep|wide|heavy|large|fast|many people|many inhabitants|many residents|much does \w+(?: \w+)? weigh|much is \w+(?: \w+)? worth|hot is the sun|many \w+(?: \w+)? (?:are there|does|do|did|has|have|live|lived|is|in|on|won))\b`),
 		mustRx(`^(?:what is|what are|what was|what were|quel est|quelle est|quels sont|quelles sont|quel etait|quelle etait|c'est quoi|donne)?\s*(?:the |la |le |les |l')?` + attr + ` (?:of|de|du|des|d'|in|en|au|aux|for|pour) \S`),
 		mustRx(`^(?:the |la |le |les |l')?` + attr + ` (?:of|de|du|des|d') .+ (?:c'est qui|c'est quoi|est qui|is who|is what|c'est combien|est combien|c'etait qui|est ce qui)$`),
+		mustRx(`^(?:what is |what was |what are |quel est |quelle est )?(?:the |le |la )?\S+(?: \S+){0,3}'s ` + attr + `$`),
+		mustRx(`^(?:final |le |les )?(?:score|scores|resultat|resultats|result|results)(?: final)?(?: du| de| des| d'| of| of the| for| for the)? (?:match |game |matchs |games )?\S+`),
+		mustRx(`^(?:what time|when|a quelle heure|quand) (?:is|are|does|do|est|sont|commence|commencent|joue|jouent) (?:the |le |la |les |l')?.{1,30}(?:game|games|match|matchs|matches|race|course|kick ?off|coup d'envoi)\b`),
+		mustRx(`^(?:is|was|are) \S+(?: \S+){0,3} (?:married|single|alive|dead|still alive|divorced|pregnant)$|^\S+(?: \S+){0,3} (?:est (?:il|elle) |est )(?:marie|mariee|mort|morte|vivant|vivante|encore en vie|divorce|divorcee)$`),
+		mustRx(`^(?:the )?number of (?:people|inhabitants|residents) (?:living |who live )?in \S`),
+		mustRx(`^the (?:tallest|highest|largest|biggest|longest|oldest|smallest|deepest|fastest|richest|most populous) \w+(?: \w+)? (?:in|of|on) (?:the )?\w+`),
 		mustRx(`^(?:what|which|who) (?:is|was|are) the (?:tallest|highest|largest|biggest|longest|oldest|smallest|deepest|fastest|richest|most populous|most populated|first|last|current) \w+`),
 		mustRx(`^(?:quel|quelle|quels|quelles|qui) (?:est|sont|etait|a ete) (?:le |la |les |l')?(?:plus (?:grand|grande|haut|haute|long|longue|vieux|vieille|petit|petite|profond|profonde|peuple|peuplee|rapide|riche|ancien|ancienne)|premier|premiere|dernier|derniere|actuel|actuelle) \w+`),
 		mustRx(`^(?:where is|where are|where was|where were|where did|where does|ou est|ou sont|ou se trouve|ou se trouvent|ou se situe|ou est situe|ou est situee|ou a ete|ou ont ete|ou est ne|ou est nee|ou a eu lieu|ou aura lieu|ou vit|ou habite|dans quel pays|in which country|in what country|which country)\b`),
@@ -29,7 +35,7 @@ var (
 		mustRx(`^(?:who|qui) (?:won|a gagne|a remporte|gagne|remporte) (?:the |le |la |les |l')?`),
 	}
 	// Advice, opinion, the future or the person themselves: not a lookup.
-	reFactNot     = mustRx(`\b(?:best|better|worst|meilleur|meilleure|meilleurs|meilleures|pire|difference|differences|different|should|devrais|devrait|dois|would|could|serait|sera|seront|will win|next|prochain|prochaine|favorite|favourite|prefere|you|your|yours|tu|toi|ton|ta|tes|vous|votre|i|me|my|mine|je|j'|moi|mon|ma|mes|nous|notre|think|pense|penses|opinion|avis|why|how does|how do|how can|how to|comment|vrai|true|possible|realiste|really|vraiment|niveau|level|impact|role|effect|effet|importance|important|meaning|sens|signification|benefits|avantages|advantages|risks|risques|work|works|fonctionne|happen|happens|arrive)\b`)
+	reFactNot     = mustRx(`\b(?:credit|credit score|exam|examen|quiz|best|better|worst|meilleur|meilleure|meilleurs|meilleures|pire|difference|differences|different|should|devrais|devrait|dois|would|could|serait|sera|seront|will win|next|prochain|prochaine|favorite|favourite|prefere|you|your|yours|tu|toi|ton|ta|tes|vous|votre|i|me|my|mine|je|j'|moi|mon|ma|mes|nous|notre|think|pense|penses|opinion|avis|why|how does|how do|how can|how to|comment|vrai|true|possible|realiste|really|vraiment|niveau|level|impact|role|effect|effet|importance|important|meaning|sens|signification|benefits|avantages|advantages|risks|risques|work|works|fonctionne|happen|happens|arrive)\b`)
 	reFactContext = mustRx(`^(?:dans|in|sur|on) [^ ]+(?: [^ ]+){0,3} (?:de |en |dans )?(?:quel|quelle|qui|who|what|which|how|where|ou)\b`)
 )
 

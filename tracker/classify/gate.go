@@ -65,14 +65,14 @@ var (
 		monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche`)
 	gateLang = newWordSet(`mean means meaning meanings definition* defintion definiton def define* defini* signif* synonym* antonym* opposite contraire inverse
 		oppose spell* spelt orthograph* epel* ecrit ecrire s'ecrit plural pluriel feminin feminine singular singulier
-		past participe conjugaison conjugation veut dire remplace* replace*`)
+		past participe conjugaison conjugation veut dire remplace* replace* word words mot mots another autre`)
 	gateChoice      = newWordSet(`or ou vs versus`)
-	gatePoliteStart = newWordSet(`hey hi hello ok okay so well quick question yo dear bonjour bonsoir salut coucou alors dis dites euh please pls plz kindly svp stp s'il excuse excusez merci assistant chatgpt claude gemini can could would will tell let show remind do did i tu vous peux pouvez pourrais pourriez est sais savez je j'aimerais donne donnez indique indiquez answer give get find`)
-	gatePoliteEnd   = newWordSet(`please pls plz thanks you thx merci stp svp plait moi me deja already again right pas hein quickly vite asap`)
+	gatePoliteStart = newWordSet(`hey hi hello ok okay so well quick question yo dear bonjour bonsoir salut coucou alors dis dites euh please pls plz kindly svp stp s'il excuse excusez merci assistant chatgpt claude gemini can could would will tell let show remind do did i tu vous peux pouvez pourrais pourriez est sais savez je j'aimerais donne donnez indique indiquez answer give get find quick real one a simple good morning there bah ben thanks petite une j'ai lol mdr haha alexa siri`)
+	gatePoliteEnd   = newWordSet(`please pls plz thanks you thx merci stp svp plait moi me deja already again right pas hein quickly vite asap lot much beaucoup advance d'avance lol mdr ptdr haha xd places place decimal decimals decimale decimales digit digits chiffre chiffres virgule centieme centiemes dixieme dixiemes`)
 	gateWeather     = newWordSet(`weather forecast* forcast wheather weahter meteo prevision* rain* snow* umbrella sunny fog* wind* storm* thunder* hail humid*
 		uv frost freez* drizzle sleet blizzard heat* pluie* pleu* neige* soleil ensoleille nuage* vent venteux orage* grele brouillard gel gelee* canicule
 		parapluie pression atmospheric barometric temps beau precipitation* averse* showers temperature* temp hot cold warm chilly degrees degres
-		chaud froid conditions low high minimales maximales cloud* sun`)
+		chaud froid conditions low high minimales maximales cloud* sun fait`)
 	gateGuard = newWordSet(`why whys pourquoi explain* expliqu* explication write writing wrote ecris ecrire ecrivez redige* poem* poeme* poesie poetry haiku*
 		story stories histoire* essay dissertation song songs chanson lyrics paroles rap verse sonnet limerick acrostic acrostiche summar* resume*
 		compar* roleplay role pretend imagine* invent* brainstorm ideas idees idee tips conseil* advice recommand* recommend* suggest* help helping

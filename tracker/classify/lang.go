@@ -55,9 +55,10 @@ func init() {
 	for _, s := range []string{
 		`^how (?:do|would|could|can|should|does|did|to) (?:you|i|one|we|someone|people|they)? ?(?:say|write|spell|translate|pronounce) ` + X + ` (?:in|en) ` + L + `(?: language)?$`,
 		`^how to (?:say|write|translate) ` + X + ` (?:in|en) ` + L + `$`,
-		`^how (?:would|do|could|should|can) (?:i|you|we) say ` + X + ` if (?:i|you|we) (?:were|was|are|am) (?:a |an )?` + L + `$`,
+		`^how (?:would|do|could|should|can|might|may) (?:i|you|we|one) say ` + X + ` if (?:i|you|we) (?:were|was|are|am) (?:a |an )?` + L + `$`,
+		`^(?:what is )?(?:the |a )?(?:word|term|translation) for ` + X + ` (?:in|en) ` + L + `$`,
 		`^how do (?:the )?` + L + ` (?:people )?say ` + X + `$`,
-		`^what is (?:the |a )?` + L + ` (?:word|term|expression|translation) for ` + X + `$`,
+		`^what is (?:the |a )?` + L + ` (?:word|term|expression|translation)(?: (?:you|they|people|we) (?:use|say))? for ` + X + `$`,
 		`^what is ` + L + ` for ` + X + `$`,
 		`^(?:what is|what are) (?:the )?(?:equivalent|translation) (?:of|for) ` + X + ` (?:in|en) ` + L + `$`,
 		`^(?:what is|what does) ` + X + ` (?:in|en) ` + L + `$`,
@@ -123,9 +124,9 @@ var (
 	reDefSuffix   = mustRx(`^(?:the word )?(?P<x>.+?) (?:definition|meaning|defintion|def|signification|sens|definition francais|definition anglais)$`)
 	reSynonym     = mustRx(`^(?:what is |what are |what's |give me |c'est quoi |quel est |quels sont )?(?:a |an |the |another |un |une |le |la |les |des |l')?(?:other word|word|synonyms?|synonymes?|antonyms?|antonymes?|opposite|contraire|inverse|oppose|autre mot)(?: word)? (?:for|of|to|de|du|pour|d') (?:the word |le mot )?(?P<x>.+?)(?: c'est quoi| ce serait quoi| please| stp)?$`)
 	reSynReplace  = mustRx(`^(?:remplacer|remplace|replace) (?P<x>.+?) (?:par|with|by) (?:un |a |an )?(?:synonyme|synonym|autre mot|other word)$`)
-	reSpell       = mustRx(`^(?:how (?:do|does|should|would|can) (?:you|i|one|we|u) spell|how to spell|how is|how do you write|spell|spelling of|spelling for|spelling|(?:the )?(?:right|correct|proper) (?:way to )?spell(?:ing)?(?: of)?|what is the (?:right |correct |proper )?(?:way to spell|spelling of)|i (?:need to know|don't know|dont know|do not know|forgot|never know|can't remember|cant remember) how to spell|comment (?:on )?(?:ecrit|ecrire|s'ecrit|epeler|epelle|orthographier|orthographie)(?: le mot| on)?|orthographe (?:de|du|d'|du mot)|epeler|epelle)\s+(?P<x>.+?)(?: spelled| spelt| correctly| s'ecrit)?$`)
-	reSpellPost   = mustRx(`^(?P<x>.+?) (?:s'ecrit comment|ca s'ecrit comment|is spelled how|spelling)$`)
-	reChoice      = mustRx(`^(?:is it|which is (?:right|correct)|which spelling|c'est|ca s'ecrit|on ecrit|on dit|faut il ecrire|il faut ecrire|s'ecrit il|ca s'ecrit|quelle orthographe)? ?(?P<a>[a-z'-]+) (?:or|ou|vs|versus) (?P<b>[a-z'-]+)$`)
+	reSpell       = mustRx(`^(?:how (?:do|does|should|would|can) (?:you|i|one|we|u) spell|how to spell|how is|how do you write|spell|spelling of|spelling for|spelling|(?:the )?(?:right|correct|proper) (?:way to )?spell(?:ing)?(?: of)?|what is the (?:right |correct |proper )?(?:way to spell|spelling of)|i (?:need to know|don't know|dont know|do not know|forgot|never know|can't remember|cant remember) how to spell|(?:i (?:am|m) )?not sure how to spell|i (?:need|want) help spelling|help me spell|(?:can|could) you spell|je sais (?:pas|jamais) comment (?:on )?(?:ecrit|s'ecrit|ecrire)|comment (?:on )?(?:ecrit|ecrire|s'ecrit|epeler|epelle|orthographier|orthographie)(?: le mot| on)?|orthographe (?:de|du|d'|du mot)|epeler|epelle)\s+(?P<x>.+?)(?: spelled| spelt| correctly| s'ecrit)?$`)
+	reSpellPost   = mustRx(`^(?P<x>.+?) (?:s'ecrit comment|ca s'ecrit comment|is spelled how|spelling)$|^how (?:is|do you spell|are) (?:the word )?(?P<x2>[a-z'-]+) (?:spelled|spelt|written)$|^comment s'ecrit (?:le mot )?(?P<x3>[a-z'-]+)$`)
+	reChoice      = mustRx(`^(?:is it|which is (?:right|correct)|which spelling|c'est|ca s'ecrit|on ecrit|on dit|faut il ecrire|il faut ecrire|s'ecrit il|ca s'ecrit|quelle orthographe)? ?(?P<a>[a-z'-]+(?: [a-z'-]+)?) (?:or|ou|vs|versus) (?P<b>[a-z'-]+(?: [a-z'-]+)?)(?: which is (?:right|correct)| which one| lequel| laquelle| c'est lequel| quelle est la bonne orthographe| on ecrit comment| ca s'ecrit comment)?$`)
 	reGrammar     = mustRx(`^(?:(?:what is |c'est quoi |quel est )?(?:the |le |la )?(?:plural|pluriel|feminin|feminine|past tense|participe passe|past participle|conjugaison|conjugation|singulier|singular)(?: form)? (?:of|de|du|d') (?P<x>[a-z' -]+)|(?P<y>[a-z'-]+) (?:au|in the|in) (?:pluriel|plural|feminin|feminine|singulier|singular|past tense|passe compose)(?: ca fait| c'est| is)? ?(?P<z>.*))$`)
 )
 
@@ -170,8 +171,8 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 			return tracker.Verdict{Category: tracker.CatTranslation, Tool: ToolTranslator, URL: searchLink(c.settings.SearchEngine, q)}, true
 		}
 	}
-	if len(p.words) <= 5 {
-		if m := reWhatIsA.FindStringSubmatch(s); m != nil {
+	if len(p.words) <= 9 {
+		if m := reWhatIsA.FindStringSubmatch(s); m != nil && len(p.words) <= 5 {
 			if x := group(reWhatIsA, m, "x"); !pronoun[x] && !p.guarded(x) {
 				return c.definition(p, x), true
 			}
@@ -207,7 +208,7 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 		if m == nil {
 			continue
 		}
-		x := group(re, m, "x") + group(re, m, "x2")
+		x := group(re, m, "x") + group(re, m, "x2") + group(re, m, "x3")
 		if !shortPhrase(x, 3) || pronoun[x] || p.guarded(x) {
 			continue
 		}
@@ -255,12 +256,23 @@ func shortPhrase(x string, maxW int) bool {
 	return n <= maxW && !reSentenceish.MatchString(x) && !strings.ContainsAny(x, "0123456789")
 }
 
-// similar: two spellings of one word ("occured"/"occurred").
+// similar: two spellings of one word ("occured"/"occurred"), or of one
+// phrase written with or without an apostrophe, hyphen or space
+// ("davantage"/"d'avantage", "quand meme"/"quand-meme").
 func similar(a, b string) bool {
-	if len(a) < 3 || len(b) < 3 {
+	sa, sb := squash(a), squash(b)
+	if len(sa) < 3 || len(sb) < 3 {
 		return false
 	}
-	return editDistance(a, b) <= 3 && a[:2] == b[:2]
+	if sa == sb {
+		return true
+	}
+	return editDistance(sa, sb) <= 3 && sa[:2] == sb[:2]
+}
+
+// squash drops apostrophes, hyphens and spaces.
+func squash(s string) string {
+	return strings.NewReplacer("'", "", "-", "", " ", "").Replace(s)
 }
 
 func group(re *rx, m []string, name string) string {

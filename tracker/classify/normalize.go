@@ -109,19 +109,21 @@ var contractions = strings.NewReplacer(
 )
 
 // politeness that carries no meaning, at the start of a prompt.
-var rePolitePrefix = mustRx(`^(?:(?:hey|hi|hello|ok|okay|so|well|quick question|question|yo|dear \w+|bonjour|bonsoir|salut|coucou|hello|alors|dis moi|dites moi|dis|dites|euh|please|pls|plz|kindly|svp|stp|s'il te plait|s'il vous plait|excuse me|excusez moi|merci de|assistant|chatgpt|claude|gemini)[\s,!.:]+` +
+var rePolitePrefix = mustRx(`^(?:(?:hey|hi|hello|ok|okay|so|well|quick question|quick one|quick q|real quick|one question|a question|simple question|question|yo|dear \w+|(?:hi|hey|hello) there|good (?:morning|afternoon|evening)|morning|bonjour|bonsoir|salut|coucou|hello|alors|dis moi|dites moi|dis|dites|euh|bah|ben|please|pls|plz|kindly|svp|stp|s'il te plait|s'il vous plait|excuse me|excusez moi|merci de|merci|thanks|petite question|question rapide|une question|une petite question|j'ai une question|i have a question|lol|mdr|haha|alexa|siri|hey siri|ok google|hey google|assistant|chatgpt|claude|gemini)[\s,!.:]+` +
 	`|(?:can|could|would|will) you (?:please )?(?:tell me|let me know|give me|say|find out|check|look up|find|show me)?\s*` +
 	`|(?:please )?(?:tell me|let me know|show me|remind me)\s+` +
 	`|(?:do|did) you know\s+|i (?:want|need|would like|wanna|d like|'d like) to know\s+|i wonder\s+|i was wondering\s+` +
 	`|(?:tu peux|vous pouvez|peux tu|pouvez vous|pourrais tu|pourriez vous|tu pourrais|vous pourriez|est ce que tu peux|est ce que vous pouvez|sais tu|savez vous|tu sais|tu connais)\s+(?:me\s+)?(?:dire|donner|indiquer|rappeler)?\s*` +
 	`|(?:je voudrais|j'aimerais|je veux|je souhaite|je souhaiterais)\s+(?:savoir|connaitre|avoir)\s+` +
+	`|(?:je me demandais|je me demande|est ce que tu sais|est ce que vous savez|tu saurais|vous sauriez)\s+(?:me dire\s+)?` +
+	`|i (?:must|have to|got to|gotta) know\s+|(?:i'd|i would) (?:like|love) to know\s+|(?:quick|just) (?:wondering|checking)\s+` +
 	`|(?:donne|donnez|dis|dites|indique|indiquez)\s+(?:moi|nous)\s+` +
 	`` +
 	`|answer (?:me )?(?:the following|this) question[.:]?\s+)`)
 
 var reGiveMe = mustRx(`^(?:give me|get me|find me|donne moi|donnez moi)\s+(?:the\s+|la\s+|le\s+)?(definition|meaning|spelling|time|date|weather|forecast|capital|population|translation|meteo|capitale|heure)\b`)
 
-var rePoliteSuffix = mustRx(`(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|merci|stp|svp|s'il te plait|s'il vous plait|for me|pour moi|deja|already|again|right|n'est ce pas|hein|quickly|vite|asap))+$`)
+var rePoliteSuffix = mustRx(`(?:[\s,]+(?:please|pls|plz|thanks|thank you|thanks a lot|thank you very much|thanks in advance|in advance|thx|merci|merci beaucoup|merci d'avance|d'avance|stp|svp|s'il te plait|s'il vous plait|for me|pour moi|deja|already|again|right|n'est ce pas|hein|quickly|vite|asap|lol|mdr|ptdr|haha|xd|rounded to (?:the nearest )?(?:\w+ )?(?:decimal places?|decimals?|digits?)|arrondi (?:a|au) (?:\w+ )?(?:decimales?|chiffres? apres la virgule|centiemes?|dixiemes?)))+$`)
 
 // prepare readies text, whose normalize()d form is n, and reports false
 // when the text is too long to be trivial. lang may be empty: it is then
@@ -137,6 +139,7 @@ func prepare(text, n, lang string) (prompt, bool) {
 	}
 	n = strings.ReplaceAll(n, "\n ", " ")
 	n = strings.ReplaceAll(n, "\n", " ")
+	n = joinThousands(n)
 	p.norm = n
 	s := " " + n + " "
 	s = openQuotes(s)
@@ -145,7 +148,7 @@ func prepare(text, n, lang string) (prompt, bool) {
 	s = stripPunct(s)
 	s = collapseSpaces(s)
 	s = contractions.Replace(s)
-	s = strings.TrimSpace(s)
+	s = casual(strings.TrimSpace(s))
 	for range 4 {
 		t := s
 		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.has(f) {

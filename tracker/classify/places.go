@@ -37,7 +37,7 @@ func init() {
 		"Indian/Mayotte": "mayotte,mamoudzou", "Pacific/Noumea": "nouvelle caledonie,new caledonia,noumea",
 		"Pacific/Tahiti": "tahiti,papeete,polynesie,polynesie francaise,french polynesia", "America/Miquelon": "saint pierre et miquelon",
 		// Europe
-		"Europe/London": "london,londres,uk,united kingdom,royaume uni,england,angleterre,manchester,liverpool,birmingham,edinburgh,edimbourg,glasgow,scotland,ecosse,wales,cardiff,leeds,bristol,oxford,cambridge,belfast",
+		"Europe/London": "britain,great britain,grande bretagne,greenwich,london,londres,uk,united kingdom,royaume uni,england,angleterre,manchester,liverpool,birmingham,edinburgh,edimbourg,glasgow,scotland,ecosse,wales,cardiff,leeds,bristol,oxford,cambridge,belfast",
 		"Europe/Dublin": "dublin,ireland,irlande,cork", "Europe/Lisbon": "lisbon,lisbonne,portugal,porto",
 		"Europe/Madrid":     "madrid,spain,espagne,barcelona,barcelone,seville,valencia,malaga,bilbao,ibiza,majorque,mallorca",
 		"Europe/Brussels":   "brussels,bruxelles,belgium,belgique,antwerp,anvers,liege,gand,ghent,bruges,namur,charleroi",
@@ -79,10 +79,10 @@ func init() {
 		"Australia/Hobart": "hobart,tasmania,tasmanie", "Pacific/Auckland": "auckland,new zealand,nouvelle zelande,wellington,christchurch",
 		"Pacific/Fiji": "fiji,fidji", "Pacific/Honolulu": "honolulu,hawaii",
 		// Americas
-		"America/New_York": "new york,new york city,nyc,boston,washington,washington dc,miami,atlanta,philadelphia,philadelphie,detroit,orlando,tampa,charlotte,pittsburgh,baltimore,richmond,raleigh,jacksonville,tallahassee,florida,floride,georgia,massachusetts,pennsylvania,virginia,ohio,michigan,north carolina,south carolina,new jersey,connecticut,maine,vermont,cleveland,columbus,cincinnati,buffalo,east coast",
-		"America/Chicago":  "chicago,houston,dallas,austin,san antonio,new orleans,la nouvelle orleans,minneapolis,st louis,saint louis,kansas city,nashville,memphis,milwaukee,texas,alabama,illinois,louisiana,tennessee,minnesota,wisconsin,iowa,missouri,oklahoma,arkansas,mississippi,birmingham alabama",
-		"America/Denver":   "denver,colorado,salt lake city,utah,albuquerque,new mexico,boise,montana,wyoming",
-		"America/Phoenix":  "phoenix,arizona,tucson,scottsdale", "America/Los_Angeles": "los angeles,la,san francisco,san diego,seattle,portland,las vegas,sacramento,san jose,california,californie,oregon,washington state,nevada,west coast,hollywood,silicon valley",
+		"America/New_York": "usa,the usa,united states,the united states,etats unis,the us,us east coast,east coast,eastern time,eastern timezone,eastern time zone,eastern standard,eastern standard time,eastern daylight time,new york,new york city,nyc,boston,washington,washington dc,miami,atlanta,philadelphia,philadelphie,detroit,orlando,tampa,charlotte,pittsburgh,baltimore,richmond,raleigh,jacksonville,tallahassee,florida,floride,georgia,massachusetts,pennsylvania,virginia,ohio,michigan,north carolina,south carolina,new jersey,connecticut,maine,vermont,cleveland,columbus,cincinnati,buffalo,east coast",
+		"America/Chicago":  "central time,central timezone,central time zone,central standard,central standard time,central daylight time,chicago,houston,dallas,austin,san antonio,new orleans,la nouvelle orleans,minneapolis,st louis,saint louis,kansas city,nashville,memphis,milwaukee,texas,alabama,illinois,louisiana,tennessee,minnesota,wisconsin,iowa,missouri,oklahoma,arkansas,mississippi,birmingham alabama",
+		"America/Denver":   "mountain time,mountain timezone,mountain time zone,mountain standard,mountain standard time,mountain daylight time,denver,colorado,salt lake city,utah,albuquerque,new mexico,boise,montana,wyoming",
+		"America/Phoenix":  "phoenix,arizona,tucson,scottsdale", "America/Los_Angeles": "pacific time,pacific timezone,pacific time zone,pacific standard,pacific standard time,pacific daylight time,los angeles,la,san francisco,san diego,seattle,portland,las vegas,sacramento,san jose,california,californie,oregon,washington state,nevada,west coast,hollywood,silicon valley",
 		"America/Anchorage": "anchorage,alaska", "America/Toronto": "toronto,ottawa,ontario", "America/Montreal": "montreal,quebec,quebec city,ville de quebec",
 		"America/Vancouver": "vancouver,british columbia,colombie britannique,victoria bc", "America/Edmonton": "calgary,edmonton,alberta",
 		"America/Winnipeg": "winnipeg,manitoba", "America/Halifax": "halifax,nova scotia,nouvelle ecosse", "America/St_Johns": "newfoundland,terre neuve,st john's",

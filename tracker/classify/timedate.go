@@ -299,18 +299,27 @@ func loadZone(name string) *time.Location {
 // timeDate answers clocks, zones and calendar questions.
 func (c *Classifier) timeDate(p prompt) (tracker.Verdict, bool) {
 	s := p.plain
+	clock := func(ans string) (tracker.Verdict, bool) {
+		return tracker.Verdict{Category: tracker.CatTimeDate, Tool: ToolClock, Answer: ans}, true
+	}
+	if len(p.words) <= 9 {
+		now := c.now().In(c.loc)
+		if ans, ok := dateBag(p.words, time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, c.loc), p.lang); ok {
+			return clock(ans)
+		}
+		if timeBag(p.words) {
+			return clock(formatClock(now, p.lang))
+		}
+	}
 	if len(p.words) > 16 || !gateTime.any(p.words) {
 		return tracker.Verdict{}, false
 	}
 	now := c.now().In(c.loc)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, c.loc)
-	clock := func(ans string) (tracker.Verdict, bool) {
-		return tracker.Verdict{Category: tracker.CatTimeDate, Tool: ToolClock, Answer: ans}, true
-	}
 	places := findPlaces(p.words)
 	zoneOf := func(pl place) *time.Location { return loadZone(pl.zone) }
 	// Zones and differences.
-	if reTimeZone.MatchString(s) && len(places) >= 1 {
+	if reTimeZone.MatchString(s) && len(places) >= 1 && !strings.Contains(s, "time is it") && !strings.Contains(s, "quelle heure") {
 		l := zoneOf(places[0])
 		if l == nil {
 			return tracker.Verdict{}, false
@@ -434,6 +443,100 @@ func (c *Classifier) timeDate(p prompt) (tracker.Verdict, bool) {
 		return clock(ans)
 	}
 	return tracker.Verdict{}, false
+}
+
+// dateAsk: the words a question about today's date, day or week can be
+// made of, whichever way round it is asked ("on est le combien", "demain on
+// est quel jour", "what date will it be tomorrow", "c'est quelle semaine").
+// The value is what the word does: 'c' a core word (what is asked), 'd' a
+// day offset, '.' filler.
+var dateAsk = map[string]byte{
+	"date": 'c', "day": 'c', "jour": 'c', "combien": 'c', "week": 'w', "semaine": 'w',
+	"today": 'd', "aujourd'hui": 'd', "tomorrow": 'd', "demain": 'd', "yesterday": 'd', "hier": 'd',
+	"after": '.', "before": '.', "apres": '.', "avant": '.', "the": '.', "what": '.', "which": '.', "is": '.', "it": '.',
+	"will": '.', "be": '.', "was": '.', "of": '.', "now": '.', "current": '.', "currently": '.', "right": '.',
+	"please": '.', "tell": '.', "me": '.', "give": '.', "quel": '.', "quelle": '.', "est": '.', "on": '.', "nous": '.',
+	"sommes": '.', "serons": '.', "etions": '.', "sera": '.', "etait": '.', "le": '.', "la": '.', "c'est": '.', "quoi": '.',
+	"are": '.', "we": '.', "in": '.', "maintenant": '.', "du": '.', "de": '.', "number": '.', "numero": '.', "n": '.',
+	"todays": 'd', "exact": '.', "exactly": '.', "a": '.', "this": '.', "cette": '.', "ce": '.', "se": '.', "on'est": '.',
+	"there": '.', "ici": '.', "here": '.', "at": '.', "currently's": '.', "days": '.',
+}
+
+// dateBag answers a question about today's (or tomorrow's, yesterday's)
+// date, day of the week or week number made only of dateAsk words.
+func dateBag(words []string, today time.Time, lang string) (string, bool) {
+	if len(words) > 9 {
+		return "", false
+	}
+	core, week, offset, sawDay := false, false, 0, false
+	for i, w := range words {
+		k, ok := dateAsk[w]
+		if !ok {
+			return "", false
+		}
+		switch k {
+		case 'c':
+			core = true
+		case 'w':
+			week = true
+		case 'd':
+			sawDay = true
+			switch w {
+			case "tomorrow", "demain":
+				offset++
+			case "yesterday", "hier":
+				offset--
+			}
+			if i > 0 && (words[i-1] == "after" || words[i-1] == "apres") {
+				offset++
+			}
+			if i > 0 && (words[i-1] == "before" || words[i-1] == "avant") {
+				offset--
+			}
+		}
+	}
+	// "combien" alone is no date question; "the day" alone neither.
+	if !core && !week && sawDay && offset == 0 && len(words) >= 3 && (words[0] == "what" || words[0] == "quel") {
+		core = true // "what is today", "please tell me what today is"
+	}
+	if !core && !week || core && !sawDay && len(words) < 2 && words[0] != "date" {
+		return "", false
+	}
+	if core && words[0] == "combien" && !strings.Contains(strings.Join(words, " "), "le combien") {
+		return "", false
+	}
+	t := today.AddDate(0, 0, offset)
+	if week && !core {
+		_, wk := t.ISOWeek()
+		if lang == "fr" {
+			return fmt.Sprintf("Semaine %d", wk), true
+		}
+		return fmt.Sprintf("Week %d", wk), true
+	}
+	return formatDate(t, lang), true
+}
+
+// timeAsk: the words a question about the time here and now can be made
+// of ("what's the exact time", "t'as l'heure", "il est quelle heure là").
+var timeAsk = map[string]bool{"what": true, "is": true, "it": true, "the": true, "current": true, "currently": true,
+	"exact": true, "exactly": true, "now": true, "right": true, "please": true, "tell": true, "me": true, "give": true,
+	"quelle": true, "il": true, "est": true, "maintenant": true, "actuelle": true, "actuellement": true, "exactement": true,
+	"t'as": true, "tu": true, "as": true, "avez": true, "vous": true, "l'heure": true, "la": true, "c'est": true, "quoi": true,
+	"local": true, "locale": true, "here": true, "ici": true, "do": true, "you": true, "have": true, "know": true, "sais": true,
+	"a": true, "y": true, "yet": true, "now's": true, "so": true, "at": true, "this": true, "moment": true, "ce": true}
+
+// timeBag: a question made only of timeAsk words and "time"/"heure".
+func timeBag(words []string) bool {
+	core := false
+	for _, w := range words {
+		switch {
+		case w == "time" || w == "heure" || w == "l'heure":
+			core = true
+		case !timeAsk[w]:
+			return false
+		}
+	}
+	return core
 }
 
 var reTimeNowShape = mustRx(`^(?:what time is it|what is the time|what time|the time|time|current time|local time|time now|heure|l'heure|quelle heure|quelle heure est il|quelle heure il est|il est quelle heure|heure actuelle)(?: now| right now| here| currently| maintenant| actuellement| exactement| please| svp| stp)*$`)
