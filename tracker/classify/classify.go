@@ -27,6 +27,7 @@ type Options struct {
 	NudgesOff      map[string]bool  // category → true: never nudge it (verdict CatNone)
 	Now            func() time.Time // clock for "what time is it", "days until…"
 	Location       *time.Location   // the person's zone; nil = time.Local
+	RulesOnly      bool             // never ask the learned second opinion (model.go)
 }
 
 // settings is what a Classify call reads.
@@ -39,9 +40,10 @@ type settings struct {
 // Classifier implements tracker.Classifier. It is safe for concurrent use:
 // everything it needs is built by New and never changed afterwards.
 type Classifier struct {
-	settings settings
-	now      func() time.Time
-	loc      *time.Location
+	settings  settings
+	now       func() time.Time
+	loc       *time.Location
+	rulesOnly bool
 }
 
 var _ tracker.Classifier = (*Classifier)(nil)
@@ -50,9 +52,10 @@ var _ tracker.Classifier = (*Classifier)(nil)
 // once, at package initialisation, so New itself is cheap.
 func New(o Options) *Classifier {
 	c := &Classifier{
-		settings: settings{SearchEngine: o.SearchEngine, WeatherService: o.WeatherService, NudgesOff: o.NudgesOff},
-		now:      o.Now,
-		loc:      o.Location,
+		settings:  settings{SearchEngine: o.SearchEngine, WeatherService: o.WeatherService, NudgesOff: o.NudgesOff},
+		now:       o.Now,
+		loc:       o.Location,
+		rulesOnly: o.RulesOnly,
 	}
 	if c.settings.SearchEngine == "" {
 		c.settings.SearchEngine = "duckduckgo"
@@ -165,6 +168,9 @@ func (c *Classifier) classify(p prompt) tracker.Verdict {
 		if v, ok := intent(p); ok {
 			return v
 		}
+	}
+	if v, ok := c.secondOpinion(p); ok {
+		return v
 	}
 	return none
 }

@@ -119,6 +119,7 @@ var rePolitePrefix = mustRx(`^(?:(?:hey|hi|hello|ok|okay|so|well|quick question|
 	`|i (?:must|have to|got to|gotta) know\s+|(?:i'd|i would) (?:like|love) to know\s+|(?:quick|just) (?:wondering|checking)\s+` +
 	`|(?:donne|donnez|dis|dites|indique|indiquez)\s+(?:moi|nous)\s+` +
 	`` +
+	`|(?:google|search for|search the web for|search online for|look up|lookup|cherche sur (?:google|internet|le web)|recherche sur (?:google|internet|le web))\s+` +
 	`|answer (?:me )?(?:the following|this) question[.:]?\s+)`)
 
 var reGiveMe = mustRx(`^(?:give me|get me|find me|donne moi|donnez moi)\s+(?:the\s+|la\s+|le\s+)?(definition|meaning|spelling|time|date|weather|forecast|capital|population|translation|meteo|capitale|heure)\b`)
@@ -206,4 +207,18 @@ func guessLang(words []string, norm string) string {
 		return "fr"
 	}
 	return "en"
+}
+
+// Words returns the words of text as the intents read it (normalised,
+// politeness stripped), or nil when text is too long to be trivial. The
+// learned second opinion is trained on these (internal/train).
+func Words(text, lang string) []string {
+	if len(text) > maxBytes {
+		return nil
+	}
+	p, ok := prepare(text, normalize(text), lang)
+	if !ok {
+		return nil
+	}
+	return p.words
 }
