@@ -453,7 +453,7 @@ func cleanCalc(p prompt) string {
 	s = strings.TrimSpace(collapseSpaces(s))
 	for range 3 {
 		t := s
-		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.has(f) {
+		if f, _, _ := strings.Cut(t, " "); gatePoliteStart.has(strings.TrimRight(f, ",!.:;?")) {
 			t = strings.TrimSpace(rePolitePrefix.ReplaceAllString(t, ""))
 		}
 		if i := strings.LastIndexByte(t, ' '); gatePoliteEnd.has(t[i+1:]) {

@@ -136,20 +136,72 @@ func TestClassify_StaysSilentOnTasks(t *testing.T) {
 
 func TestClassify_BadInputGivesNone(t *testing.T) {
 	c := testClassifier()
+	// Damaged but readable: any verdict, never a panic.
+	for _, text := range []string{"what is \xff\xfe 2+2", "\x00\x00weather\x00"} {
+		if v := c.Classify(text, ""); v.Category == "" {
+			t.Errorf("Classify(%q) gave no category", text)
+		}
+	}
 	for name, text := range map[string]string{
 		"empty":         "",
 		"whitespace":    " \n\t  ",
 		"one megabyte":  strings.Repeat("what is 2+2 ", 1<<20/12),
-		"invalid utf-8": "what is \xff\xfe 2+2",
-		"nul bytes":     "\x00\x00weather\x00",
 		"emoji only":    "🌧️🌧️☔",
+		"binary":        string([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0xff, 0xd8, 0xff, 0xe0, 0x89, 'P', 'N', 'G'}),
+		"mixed scripts": "Привет 你好 مرحبا שלום γεια σου",
+		"one megabyte of binary": strings.Repeat("\x00\xff\x13\x9c", 1<<18),
 	} {
-		t.Run(name+" gives a verdict", func(t *testing.T) {
-			v := c.Classify(text, "")
-			if v.Category == "" {
-				t.Errorf("Classify(%s) gave no category", name)
+		t.Run(name+" gives none", func(t *testing.T) {
+			for _, lang := range []string{"", "en", "fr"} {
+				if v := c.Classify(text, lang); v.Category != tracker.CatNone {
+					t.Errorf("Classify(%s, %q) = %+v, want none", name, lang, v)
+				}
 			}
 		})
+	}
+}
+
+// TestClassify_CasualWriting: the normalisation reads French number
+// formats, text-message spellings and chatty wrapping the same as the
+// plain question.
+func TestClassify_CasualWriting(t *testing.T) {
+	c := testClassifier()
+	for _, tc := range []struct {
+		text, lang string
+		want       tracker.Category
+		answer     string // "" = not checked
+	}{
+		{"12 % de 3 400", "fr", tracker.CatCalculation, "408"},
+		{"3,5 % de 12 000 €", "fr", tracker.CatCalculation, "420"},
+		{"combien font 1 250,5 + 3 400 arrondi à 2 décimales", "fr", tracker.CatCalculation, "4650,5"},
+		{"Petite question : 144 / 9 ?", "fr", tracker.CatCalculation, "16"},
+		{"Hi! quick one, what's 18% of 60", "en", tracker.CatCalculation, "10.8"},
+		{"slt cmb fon 12x12 mrc", "fr", tracker.CatCalculation, "144"},
+		{"c koi une anaphore", "fr", tracker.CatDefinition, ""},
+		{"il fé combien a brest", "fr", tracker.CatWeather, ""},
+		{"on est le combien", "fr", tracker.CatTimeDate, ""},
+		{"demain on est quel jour", "fr", tracker.CatTimeDate, ""},
+		{"c'est quelle semaine là", "fr", tracker.CatTimeDate, "Semaine 11"},
+		{"what's tomorrow's date lol", "en", tracker.CatTimeDate, ""},
+		{"whats the exact time", "en", tracker.CatTimeDate, ""},
+		{"denver's time zone", "en", tracker.CatTimeDate, ""},
+		{"« davantage » ou « d'avantage » ?", "fr", tracker.CatDefinition, ""},
+		{"another word for happy", "en", tracker.CatDefinition, ""},
+		{"i need help spelling necessary", "en", tracker.CatDefinition, ""},
+		{"score PSG hier soir", "fr", tracker.CatFact, ""},
+		{"what's the spanish word you use for bread", "en", tracker.CatTranslation, ""},
+		{"que veut dire « gracias »", "fr", tracker.CatTranslation, ""},
+		{"Bonjour, pouvez-vous me dire quelle heure il est à Tokyo ? merci d'avance", "fr", tracker.CatTimeDate, ""},
+		// Still tasks, however casually asked.
+		{"petite question : pk le ciel est bleu", "fr", tracker.CatNone, ""},
+		{"hi! quick one, write me a haiku about rain", "en", tracker.CatNone, ""},
+		{"bon voyage en croate", "fr", tracker.CatTranslation, ""},
+		{"entre 10 et 100 personnes, quel budget ?", "fr", tracker.CatNone, ""},
+	} {
+		v := c.Classify(tc.text, tc.lang)
+		if v.Category != tc.want || tc.answer != "" && !strings.Contains(v.Answer, tc.answer) {
+			t.Errorf("Classify(%q) = %+v, want %s %q", tc.text, v, tc.want, tc.answer)
+		}
 	}
 }
 

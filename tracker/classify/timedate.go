@@ -87,6 +87,33 @@ var holidayAlt = func() string {
 
 var reHolidayName = mustRx(`\b(?P<h>` + holidayAlt + `)\b`)
 
+// holidayWords: every word of every holiday name; a text with none of them
+// names no holiday, and reHolidayName is not run on it.
+var holidayWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range strings.Split(strings.ReplaceAll(holidayAlt, `\`, ""), "|") {
+		for _, w := range strings.Fields(k) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// dateWords reports whether s has a digit, a month name or a holiday word:
+// the dates findDate reads need one.
+func dateWords(s string) (digit, month, holiday bool) {
+	digit = strings.ContainsAny(s, "0123456789")
+	for _, w := range strings.Fields(s) {
+		if _, ok := monthNames[w]; ok {
+			month = true
+		}
+		if holidayWords[w] {
+			holiday = true
+		}
+	}
+	return digit, month, holiday
+}
+
 // dateSpec is a date found in a prompt; year 0 means "the next one".
 type dateSpec struct {
 	y       int
@@ -97,13 +124,24 @@ type dateSpec struct {
 
 // findDate reads the first date in s.
 func findDate(s, lang string) (dateSpec, bool) {
+	digit, month, holiday := dateWords(s)
+	if !digit && !month && !holiday {
+		return dateSpec{}, false
+	}
+	if !digit {
+		goto words
+	}
 	if m := reDateISO.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(group(reDateISO, m, "y"))
 		mo, _ := strconv.Atoi(group(reDateISO, m, "m"))
 		d, _ := strconv.Atoi(group(reDateISO, m, "d"))
 		return validDate(dateSpec{y: y, m: time.Month(mo), d: d})
 	}
+words:
 	for _, re := range []*rx{reDateDM, reDateMD} {
+		if !month {
+			break
+		}
 		if m := re.FindStringSubmatch(s); m != nil {
 			d := dayNumber(group(re, m, "d"))
 			mo := monthNames[group(re, m, "m")]
@@ -113,7 +151,7 @@ func findDate(s, lang string) (dateSpec, bool) {
 			}
 		}
 	}
-	if m := reDateNum.FindStringSubmatch(s); m != nil {
+	if m := reDateNum.FindStringSubmatch(s); digit && m != nil {
 		a, _ := strconv.Atoi(group(reDateNum, m, "a"))
 		b, _ := strconv.Atoi(group(reDateNum, m, "b"))
 		y, _ := strconv.Atoi(group(reDateNum, m, "y"))
@@ -125,6 +163,9 @@ func findDate(s, lang string) (dateSpec, bool) {
 			d, mo = b, a
 		}
 		return validDate(dateSpec{y: y, m: time.Month(mo), d: d})
+	}
+	if !holiday {
+		return dateSpec{}, false
 	}
 	if m := reHolidayName.FindStringSubmatch(s); m != nil {
 		return dateSpec{holiday: m[1]}, true
