@@ -143,12 +143,12 @@ func TestClassify_BadInputGivesNone(t *testing.T) {
 		}
 	}
 	for name, text := range map[string]string{
-		"empty":         "",
-		"whitespace":    " \n\t  ",
-		"one megabyte":  strings.Repeat("what is 2+2 ", 1<<20/12),
-		"emoji only":    "🌧️🌧️☔",
-		"binary":        string([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0xff, 0xd8, 0xff, 0xe0, 0x89, 'P', 'N', 'G'}),
-		"mixed scripts": "Привет 你好 مرحبا שלום γεια σου",
+		"empty":                  "",
+		"whitespace":             " \n\t  ",
+		"one megabyte":           strings.Repeat("what is 2+2 ", 1<<20/12),
+		"emoji only":             "🌧️🌧️☔",
+		"binary":                 string([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0xff, 0xd8, 0xff, 0xe0, 0x89, 'P', 'N', 'G'}),
+		"mixed scripts":          "Привет 你好 مرحبا שלום γεια σου",
 		"one megabyte of binary": strings.Repeat("\x00\xff\x13\x9c", 1<<18),
 	} {
 		t.Run(name+" gives none", func(t *testing.T) {
