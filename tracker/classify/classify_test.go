@@ -191,6 +191,11 @@ func TestClassify_CasualWriting(t *testing.T) {
 		{"score PSG hier soir", "fr", tracker.CatFact, ""},
 		{"what's the spanish word you use for bread", "en", tracker.CatTranslation, ""},
 		{"que veut dire « gracias »", "fr", tracker.CatTranslation, ""},
+		{"youtube music", "en", tracker.CatNavigation, ""},
+		{"caf espace allocataire", "fr", tracker.CatNavigation, ""},
+		{"gmail inbox", "en", tracker.CatNavigation, ""},
+		{"ameli mon compte", "fr", tracker.CatNavigation, ""},
+		{"amazon music is too expensive", "en", tracker.CatNone, ""},
 		{"Bonjour, pouvez-vous me dire quelle heure il est à Tokyo ? merci d'avance", "fr", tracker.CatTimeDate, ""},
 		// Still tasks, however casually asked.
 		{"petite question : pk le ciel est bleu", "fr", tracker.CatNone, ""},

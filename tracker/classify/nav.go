@@ -103,6 +103,23 @@ func (c *Classifier) navigation(p prompt) (tracker.Verdict, bool) {
 	if u, ok := sites[rest]; ok && (!ambiguousSites[rest] || verb || login) {
 		return tracker.Verdict{Category: tracker.CatNavigation, Tool: ToolSite, URL: u}, true
 	}
+	// A known site and one of its services or pages ("youtube music",
+	// "caf espace allocataire", "google agenda"): found by search.
+	if f := strings.Fields(rest); len(f) >= 2 && len(f) <= 4 {
+		for n := min(2, len(f)-1); n >= 1; n-- {
+			site := strings.Join(f[:n], " ")
+			if _, ok := sites[site]; !ok || ambiguousSites[site] && !verb && !login {
+				continue
+			}
+			all := true
+			for _, w := range f[n:] {
+				all = all && navService[w]
+			}
+			if all {
+				return c.search(tracker.CatNavigation, p.plain), true
+			}
+		}
+	}
 	// An unknown name with "login"/"connexion": a portal, found by search.
 	if reNavStrongLogin.MatchString(p.plain) && len(strings.Fields(rest)) <= 2 && !commonWord[rest] {
 		return c.search(tracker.CatNavigation, p.plain), true
@@ -112,6 +129,21 @@ func (c *Classifier) navigation(p prompt) (tracker.Verdict, bool) {
 	}
 	return tracker.Verdict{}, false
 }
+
+// navService: the services and pages of a site people name after it.
+var navService = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`music musique inbox drive maps map photos calendar agenda docs sheets slides meet studio shorts
+		kids premium tv live news business pro ads analytics console store shop boutique allocataire assure assuree
+		perso personnel particulier particuliers client clients adherent candidat parent parents eleve eleves etudiant
+		entreprise entreprises documents attestation attestations releve releves remboursements paiements messages
+		notifications settings parametres password inscription register signup forum mobile portal portail dashboard
+		orders commandes commande order suivi tracking colis abonnement subscription factures facture bills billing
+		wallet pay cloud keep translate traduction traducteur lens scholar earth flights vols hotels jobs emploi`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // commonWord: words that follow "open" without being a site.
 var commonWord = map[string]bool{"it": true, "this": true, "that": true, "door": true, "window": true, "file": true,
