@@ -182,6 +182,9 @@ func (c *Classifier) search(cat tracker.Category, q string) tracker.Verdict {
 
 // calculation answers arithmetic locally.
 func (c *Classifier) calculation(p prompt) (tracker.Verdict, bool) {
+	if ans, ok := vatAnswer(p); ok {
+		return tracker.Verdict{Category: tracker.CatCalculation, Tool: ToolCalculator, Answer: ans}, true
+	}
 	ans, ok := calcAnswer(p)
 	if !ok {
 		return tracker.Verdict{}, false
