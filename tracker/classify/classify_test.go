@@ -206,6 +206,15 @@ func TestClassify_CasualWriting(t *testing.T) {
 		{"hi! quick one, write me a haiku about rain", "en", tracker.CatNone, ""},
 		{"bon voyage en croate", "fr", tracker.CatTranslation, ""},
 		{"entre 10 et 100 personnes, quel budget ?", "fr", tracker.CatNone, ""},
+		{"talk to me in italian", "en", tracker.CatNone, ""},
+		{"réponds en anglais stp", "fr", tracker.CatNone, ""},
+		{"please freeze my credit card", "en", tracker.CatNone, ""},
+		{"close my account please", "en", tracker.CatNone, ""},
+		{"how long does it take to bake bread", "en", tracker.CatNone, ""},
+		{"when does yogurt expire", "en", tracker.CatNone, ""},
+		{"how long is the wait at the bakery", "en", tracker.CatNone, ""},
+		{"what are the road conditions to denver", "en", tracker.CatNone, ""},
+		{"traduire 'chat' en anglais", "fr", tracker.CatTranslation, ""},
 	} {
 		v := c.Classify(tc.text, tc.lang)
 		if v.Category != tc.want || tc.answer != "" && !strings.Contains(v.Answer, tc.answer) {

@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"strings"
+
 	"frugal/tracker"
 )
 
@@ -37,14 +39,15 @@ var (
 		mustRx(`^(?:who|qui) (?:won|a gagne|a remporte|gagne|remporte) (?:the |le |la |les |l')?`),
 	}
 	// Advice, opinion, the future or the person themselves: not a lookup.
-	reFactNot     = mustRx(`\b(?:credit|credit score|exam|examen|quiz|best|better|worst|meilleur|meilleure|meilleurs|meilleures|pire|difference|differences|different|should|devrais|devrait|dois|would|could|serait|sera|seront|will win|next|prochain|prochaine|favorite|favourite|prefere|you|your|yours|tu|toi|ton|ta|tes|vous|votre|i|me|my|mine|je|j'|moi|mon|ma|mes|nous|notre|think|pense|penses|opinion|avis|why|how does|how do|how can|how to|comment|vrai|true|possible|realiste|really|vraiment|niveau|level|impact|role|effect|effet|importance|important|meaning|sens|signification|benefits|avantages|advantages|risks|risques|work|works|fonctionne|happen|happens|arrive)\b`)
+	reFactNot     = mustRx(`\b(?:take|takes|wait|seated|lasts|expire|expires|expired|go bad|goes bad|spoil|spoiled|cook|cooking|bake|baking|grill|fridge|freezer|stays good|our|we|this car|this vehicle|the speaker|credit|credit score|exam|examen|quiz|best|better|worst|meilleur|meilleure|meilleurs|meilleures|pire|difference|differences|different|should|devrais|devrait|dois|would|could|serait|sera|seront|will win|next|prochain|prochaine|favorite|favourite|prefere|you|your|yours|tu|toi|ton|ta|tes|vous|votre|i|me|my|mine|je|j'|moi|mon|ma|mes|nous|notre|think|pense|penses|opinion|avis|why|how does|how do|how can|how to|comment|vrai|true|possible|realiste|really|vraiment|niveau|level|impact|role|effect|effet|importance|important|meaning|sens|signification|benefits|avantages|advantages|risks|risques|work|works|fonctionne|happen|happens|arrive)\b`)
 	reFactContext = mustRx(`^(?:dans|in|sur|on) [^ ]+(?: [^ ]+){0,3} (?:de |en |dans )?(?:quel|quelle|qui|who|what|which|how|where|ou)\b`)
 )
 
 // fact sends short factual questions to the search engine.
 func (c *Classifier) fact(p prompt) (tracker.Verdict, bool) {
 	s := p.plain
-	if len(p.words) > 16 || reFactNot.MatchString(s) {
+	if len(p.words) > 16 || len(p.words) < 3 || reFactNot.MatchString(s) ||
+		strings.HasSuffix(p.norm, " for me") || strings.HasSuffix(p.norm, " pour moi") {
 		return tracker.Verdict{}, false
 	}
 	for _, re := range reFactPatterns {

@@ -164,6 +164,9 @@ func (c *Classifier) language(p prompt) (tracker.Verdict, bool) {
 			if _, ok := languages[x]; ok {
 				continue // "english in french"
 			}
+			if switchLanguage(x) {
+				continue // "speak in german", "answer in french"
+			}
 			q := "translate " + x + " to " + languages[l]
 			if p.lang == "fr" {
 				q = "traduire " + x + " en " + l
@@ -244,6 +247,24 @@ func (c *Classifier) definition(p prompt, x string) tracker.Verdict {
 		return tracker.Verdict{Category: tracker.CatDefinition, Tool: ToolDictionary, URL: wiktionaryLink(p.lang, x)}
 	}
 	return c.search(tracker.CatDefinition, p.plain)
+}
+
+// switchLanguage: x asks the assistant to use a language, it is no phrase
+// to translate ("speak in german", "can we talk in dutch", "réponds en
+// anglais", "i'd like the language to be in spanish").
+func switchLanguage(x string) bool {
+	f := strings.Fields(x)
+	for _, w := range f {
+		switch w {
+		case "speak", "speaking", "talk", "talking", "parle", "parler", "parlez", "parlons", "reponds", "repondre", "repondez":
+			return true
+		case "answer", "reply", "respond", "write", "language", "switch", "ecris", "ecrire", "langue", "discuter":
+			if len(f) > 1 { // alone, it may be the word to translate
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shortPhrase: a word or short phrase (not a sentence to translate).

@@ -120,14 +120,29 @@ func (c *Classifier) navigation(p prompt) (tracker.Verdict, bool) {
 			}
 		}
 	}
-	// An unknown name with "login"/"connexion": a portal, found by search.
-	if reNavStrongLogin.MatchString(p.plain) && len(strings.Fields(rest)) <= 2 && !commonWord[rest] {
+	// An unknown name with "login"/"connexion": a portal, found by search;
+	// an action on an account ("stop my account", "put my account on hold")
+	// is a request to a bank or a service, not a site.
+	if reNavStrongLogin.MatchString(p.plain) && len(strings.Fields(rest)) <= 2 && !commonWord[rest] && !navAction(rest) {
 		return c.search(tracker.CatNavigation, p.plain), true
 	}
 	if verb && len(strings.Fields(rest)) == 1 && !commonWord[rest] && len(p.words) <= 3 {
 		return c.search(tracker.CatNavigation, rest), true
 	}
 	return tracker.Verdict{}, false
+}
+
+// navAction reports whether rest holds a verb acting on an account.
+func navAction(rest string) bool {
+	for _, w := range strings.Fields(rest) {
+		switch w {
+		case "stop", "freeze", "close", "cancel", "block", "delete", "put", "hold", "lock", "unlock", "reset", "change",
+			"update", "create", "suspend", "report", "transfer", "pay", "check", "fermer", "ferme", "bloquer", "bloque",
+			"supprimer", "supprime", "annuler", "annule", "modifier", "modifie", "creer", "cree", "suspendre", "geler":
+			return true
+		}
+	}
+	return false
 }
 
 // navService: the services and pages of a site people name after it.
