@@ -500,7 +500,7 @@ var dateAsk = map[string]byte{
 	"sommes": '.', "serons": '.', "etions": '.', "sera": '.', "etait": '.', "le": '.', "la": '.', "c'est": '.', "quoi": '.',
 	"are": '.', "we": '.', "in": '.', "maintenant": '.', "du": '.', "de": '.', "number": '.', "numero": '.', "n": '.',
 	"todays": 'd', "exact": '.', "exactly": '.', "a": '.', "this": '.', "cette": '.', "ce": '.', "se": '.', "on'est": '.',
-	"there": '.', "ici": '.', "here": '.', "at": '.', "currently's": '.', "days": '.',
+	"there": '.', "ici": '.', "il": '.', "here": '.', "at": '.', "currently's": '.', "days": '.',
 }
 
 // dateBag answers a question about today's (or tomorrow's, yesterday's)
