@@ -45,7 +45,7 @@ func BenchmarkClassify_Typical(b *testing.B) {
 }
 
 // BenchmarkClassify_External reports, as p50-ns, the median time of one
-// call over the 480 prompts written outside the team, rules and learned
+// call over the 528 prompts written outside the team, rules and learned
 // second opinion together (the model answers the short English ones the
 // rules leave alone).
 func BenchmarkClassify_External(b *testing.B) {
