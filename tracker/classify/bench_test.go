@@ -76,7 +76,7 @@ func BenchmarkClassify_Pasted50kB(b *testing.B) {
 }
 
 // BenchmarkNew measures loading the classifier. Its tables (expressions,
-// their prefilters, units, places) are built when the package initialises,
+// their trigger words, units, places) are built when the package initialises,
 // before any test code runs, so New alone costs nothing worth timing: each
 // iteration starts this test binary again with GODEBUG=inittrace=1 and reads
 // the Go runtime's own account of this package's initialisation, then adds
