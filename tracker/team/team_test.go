@@ -19,7 +19,9 @@ import (
 	"frugal/tracker"
 )
 
-func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b))) }
+func near(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
 
 func sameTotals(t *testing.T, what string, got, want Totals) {
 	t.Helper()
@@ -206,7 +208,11 @@ func TestDecode_RefusesWhatIsNotAShare(t *testing.T) {
 	if _, err := Decode(good); err != nil {
 		t.Fatalf("a good share refused: %v", err)
 	}
-	edit := func(f func(*Share)) []byte { s := validShare(NewInstallID(), "Sales", "2026-W48"); f(&s); return encode(t, s) }
+	edit := func(f func(*Share)) []byte {
+		s := validShare(NewInstallID(), "Sales", "2026-W48")
+		f(&s)
+		return encode(t, s)
+	}
 	withField := func(obj, field string) []byte {
 		var m map[string]any
 		json.Unmarshal(good, &m)
