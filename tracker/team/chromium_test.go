@@ -43,7 +43,7 @@ func chromiumPath() string {
 func startChromium(t *testing.T) *cdp {
 	bin := chromiumPath()
 	if bin == "" {
-		t.Skip("Chromium is not installed (scripts/deps.sh test installs it; set CHROMIUM to use another)")
+		skip(t, "Chromium is not installed (scripts/deps.sh test installs it; set CHROMIUM to use another)")
 	}
 	toChrome, chromeIn, err := os.Pipe()
 	if err != nil {

@@ -425,7 +425,7 @@ h1{font-size:1.6em;margin:0 0 4px}h2{font-size:1.2em;margin:32px 0 8px;border-bo
 .bar{fill:#9ccc9c}.bar-trivial{fill:#2e7d32}.band{fill:#c8e0f4}.line{fill:none;stroke:#1565c0;stroke-width:2}.dot{fill:#1565c0}
 .whisker{stroke:#222;stroke-width:2}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.9em}
-th,td{border:1px solid #dde;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}
+th,td{border:1px solid #dde;padding:4px 8px;text-align:right}td:first-child{white-space:nowrap}th:first-child,td:first-child{text-align:left}
 th{background:#eef2ee}.r{color:#666;font-size:.85em}
 .note{font-size:.9em;color:#444}
 footer{margin-top:32px;font-size:.8em;color:#666}

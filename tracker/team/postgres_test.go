@@ -52,7 +52,7 @@ func documentedLoad(t *testing.T) string {
 func TestCSVIntoPostgreSQL(t *testing.T) {
 	bin := pgBin()
 	if bin == "" {
-		t.Skip("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb): scripts/deps.sh team installs it")
+		skip(t, "PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb): scripts/deps.sh team installs it")
 	}
 	load := documentedLoad(t)
 	root, err := os.MkdirTemp("", "frugal-pg-")
