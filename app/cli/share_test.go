@@ -151,3 +151,25 @@ func TestTeamReport_ExitCodesAndWarnings(t *testing.T) {
 		t.Errorf("no input: exit %d", code)
 	}
 }
+
+// The progress bar is drawn on a terminal only.
+func TestTeamReport_ProgressOnATerminalOnly(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := team.Generate(filepath.Join(dir, "in"), team.GenOptions{People: 6, Weeks: 2, FirstWeek: "2026-W10"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tty := range []bool{false, true} {
+		var out, errb strings.Builder
+		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" },
+			Now: time.Now, IsTerminal: tty}
+		// The folder twice and one of its files: each file is read once.
+		in := filepath.Join(dir, "in")
+		code := Run(t.Context(), env, "team-report", []string{in, in, filepath.Join(in, "2026-W10", "0000.json"), "--out", filepath.Join(dir, "r.html")})
+		if code != 0 || strings.Contains(errb.String(), "skipped") {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		if bar := strings.Contains(errb.String(), "] 12/12 files"); bar != tty {
+			t.Errorf("terminal %v: progress bar drawn %v:\n%s", tty, bar, errb.String())
+		}
+	}
+}

@@ -104,6 +104,13 @@ type ReadOptions struct {
 func Files(args []string) ([]string, []Skipped, error) {
 	var files []string
 	var bad []Skipped
+	seen := map[string]bool{} // a file named twice is read once
+	keep := func(p string) {
+		if c := filepath.Clean(p); !seen[c] {
+			seen[c] = true
+			files = append(files, p)
+		}
+	}
 	for _, a := range args {
 		fi, err := os.Stat(a)
 		if err != nil {
@@ -111,7 +118,7 @@ func Files(args []string) ([]string, []Skipped, error) {
 			continue
 		}
 		if !fi.IsDir() {
-			files = append(files, a)
+			keep(a)
 			continue
 		}
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
@@ -127,7 +134,7 @@ func Files(args []string) ([]string, []Skipped, error) {
 				return nil
 			}
 			if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(name), ".json") {
-				files = append(files, p)
+				keep(p)
 			}
 			return nil
 		})
