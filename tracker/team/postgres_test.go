@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -144,4 +145,17 @@ func TestCSVIntoPostgreSQL(t *testing.T) {
 		t.Errorf("teams in PostgreSQL: %d %q", n(16), teams)
 	}
 	t.Logf("PostgreSQL (%s) summed %d rows: %d requests, %s g CO2e, as the report", filepath.Dir(bin), n(0), n(1), got[11])
+}
+
+// The documented table has the CSV's columns in the CSV's order (\copy
+// with HEADER true skips the header line without reading it).
+func TestDocumentedTableMatchesTheCSV(t *testing.T) {
+	cols := regexp.MustCompile(`(?m)(\w+) (?:text|integer|bigint|double precision) NOT NULL`).FindAllStringSubmatch(documentedLoad(t), -1)
+	var names []string
+	for _, c := range cols {
+		names = append(names, c[1])
+	}
+	if strings.Join(names, ",") != strings.Join(CSVHeader, ",") {
+		t.Errorf("docs/TEAM.md table columns %v\nCSV header %v", names, CSVHeader)
+	}
 }
