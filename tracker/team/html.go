@@ -29,7 +29,7 @@ var msgs = map[string][2]string{
 	"followed_note":  {"requests not sent because the person took the lighter tool", "requêtes non envoyées : la personne a pris l'outil plus léger"},
 	"media":          {"Images / videos generated", "Images / vidéos générées"},
 	"range":          {"range %s", "fourchette %s"},
-	"equiv":          {"about as much CO2e as %s", "autant de CO2e qu'environ %s"},
+	"equiv":          {"In everyday terms: about %s (central estimate).", "En termes courants : environ %s (estimation centrale)."},
 	"estimated_note": {"%d of %d requests have an estimate; the others are counted but add no footprint.", "%d requêtes sur %d ont une estimation ; les autres sont comptées sans empreinte."},
 	"trend":          {"Week by week", "Semaine par semaine"},
 	"trend_req":      {"Requests per week (darker: trivial)", "Requêtes par semaine (plus foncé : triviales)"},
