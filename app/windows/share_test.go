@@ -66,3 +66,25 @@ func TestShareShowsExactlyWhatItWrites(t *testing.T) {
 		})
 	}
 }
+
+// The weekly summary's Share button opens the share window on the week shown.
+func TestSummaryShareButtonOpensTheShareWindow(t *testing.T) {
+	useLang(t, "en")
+	st := seed(t)
+	d := deps(t, st)
+	s := NewSummary(d)
+	s.Load()
+	s.wait()
+	test.Tap(s.PrevBtn)
+	s.wait()
+	test.Tap(s.ShareBtn)
+	var found []string
+	for _, w := range d.App.Driver().AllWindows() {
+		if w.Title() == "Frugal — share this week's totals" {
+			found = append(found, w.Title())
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d share windows open, want 1", len(found))
+	}
+}
