@@ -156,5 +156,8 @@ func runShare(ctx context.Context, env *Env, args []string) error {
 		n += a.Requests
 	}
 	fmt.Fprintf(env.Stderr, "wrote %s: totals of week %s (%s), no prompt text\n", path, s.Week, nThings(n, "request", "requests"))
+	if env.Now().Before(tracker.WeekDays(monday)[7]) {
+		fmt.Fprintf(env.Stderr, "note: week %s is not over; share it again after Sunday for its full totals (the newer file replaces this one in a report)\n", s.Week)
+	}
 	return nil
 }

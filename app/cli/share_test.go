@@ -48,7 +48,7 @@ func TestShare_WritesTheWeekTotalsOnly(t *testing.T) {
 	seed(t, db)
 	out := filepath.Join(dir, "share.json")
 	code, _, errs := run(t, db, "", "share", "--team", "Sales", "--out", out)
-	if code != 0 {
+	if code != 0 || !strings.Contains(errs, "not over") {
 		t.Fatalf("share exit %d: %s", code, errs)
 	}
 	data, err := os.ReadFile(out)
