@@ -421,3 +421,27 @@ func TestAssistantID(t *testing.T) {
 		}
 	}
 }
+
+// Too few people in every week: the report says so and shows no figure.
+func TestBuild_TooFewPeopleShowsNothing(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 4 {
+		s := validShare(fmt.Sprintf("%032x", i+1), "Sales", "2026-W10")
+		s.Assistants[0].Requests = 1234
+		write(t, filepath.Join(dir, fmt.Sprintf("%d.json", i)), s)
+	}
+	rep := readDir(t, dir, 5)
+	if len(rep.Weeks) != 0 || len(rep.Rows) != 0 || rep.Total.Requests != 0 {
+		t.Fatalf("report of 4 people: %+v", rep)
+	}
+	for _, lang := range Languages {
+		var b bytes.Buffer
+		if err := rep.WriteHTML(&b, lang); err != nil {
+			t.Fatal(err)
+		}
+		h := b.String()
+		if strings.Contains(h, "<svg") || strings.Contains(h, "<table") || strings.Contains(h, "4,936") || strings.Contains(h, "4936") || !strings.Contains(h, "2026-W10") {
+			t.Errorf("%s: the empty report shows figures or does not name the week left out", lang)
+		}
+	}
+}
