@@ -13,7 +13,7 @@ all: build
 deps-build:
 	@scripts/deps.sh build
 deps-test:
-	@scripts/deps.sh build test
+	@scripts/deps.sh build test team
 
 build: deps-build
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o frugal .
@@ -32,6 +32,7 @@ test: deps-test
 	$(GO) test -race -count=1 ./...
 	CGO_ENABLED=0 $(GO) test -count=1 ./app/... ./tracker/... ./storage/...
 	$(MAKE) eval
+	$(MAKE) team-test
 	$(MAKE) e2e
 	$(MAKE) screenshots
 	$(MAKE) reliability

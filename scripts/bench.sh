@@ -3,7 +3,7 @@
 # BENCHMARKS.md: each figure next to its goal and its comparison, with the
 # machine and the date. Run it with `make bench`.
 #
-#   scripts/bench.sh [PART...]   PART: storage code browser desktop (all by default),
+#   scripts/bench.sh [PART...]   PART: storage code browser desktop team (all by default),
 #                                or report (only put the table together again)
 #
 # Each part writes its rows into build/bench-PART.md; BENCHMARKS.md is put
@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export FRUGAL_BENCH_DB=${FRUGAL_BENCH_DB:-${TMPDIR:-/tmp}/frugal-bench-1m-v2.db}
 parts=("$@")
-((${#parts[@]})) || parts=(storage code browser desktop)
+((${#parts[@]})) || parts=(storage code browser desktop team)
 mkdir -p build
 
 # ns/op of one benchmark line in a go test output file
@@ -87,11 +87,23 @@ desktop() {
   mv build/bench-desktop.md build/bench-4-desktop.md
 }
 
+team() {
+  echo "team report of 52,000 share files (the first run writes them)…" >&2
+  go test -run '^$' -bench 'TeamReport52k' -benchtime 3x ./tracker/team/ | tee "$tmp/team.txt" >&2
+  local ns rss
+  ns=$(nsop "$tmp/team.txt" BenchmarkTeamReport52k); need "$ns" "the team report"
+  rss=$(metric "$tmp/team.txt" BenchmarkTeamReport52k peak-rss-MB); need "$rss" "the team report's memory"
+  {
+    echo "| \`team-report\` of 52,000 share files (1,000 people × 52 weeks) to HTML and CSV | $(dur "$ns") | ≤ 10 s | | $(verdict "$ns" 10e9) |"
+    echo "| same: peak resident memory | $rss MB | ≤ 300 MB | | $(verdict "$rss" 300) |"
+  } >build/bench-5-team.md
+}
+
 for p in "${parts[@]}"; do
   case $p in
-  storage | code | browser | desktop) rm -f build/bench-*-"$p".md; "$p" ;;
+  storage | code | browser | desktop | team) rm -f build/bench-*-"$p".md; "$p" ;;
   report) ;;
-  *) echo "bench.sh: unknown part '$p' (storage, code, browser, desktop, report)" >&2; exit 2 ;;
+  *) echo "bench.sh: unknown part '$p' (storage, code, browser, desktop, team, report)" >&2; exit 2 ;;
   esac
 done
 
@@ -108,6 +120,6 @@ done
     [[ -f $f ]] && cat "$f"
   done
   echo
-  echo "Storage figures use \`go test -bench\` on a generated 1,000,000-request database (storage/bench_test.go); the sqlite3 comparison is Debian's \`sqlite3 -csv\` on the same file in the same run, best of 3. The browser figure comes from extension/e2e (the real extension, the real host, 200 drafts after 20 to warm up); the desktop figures from scripts/bench-tray.sh under Xvfb with a D-Bus session, the bare Fyne tray app being scripts/barefyne built and idling in the same run. Each part (storage, code, browser, desktop) can be measured again alone with \`scripts/bench.sh PART\`: the date above is when the table was put together."
+  echo "Storage figures use \`go test -bench\` on a generated 1,000,000-request database (storage/bench_test.go); the sqlite3 comparison is Debian's \`sqlite3 -csv\` on the same file in the same run, best of 3. The browser figure comes from extension/e2e (the real extension, the real host, 200 drafts after 20 to warm up); the desktop figures from scripts/bench-tray.sh under Xvfb with a D-Bus session, the bare Fyne tray app being scripts/barefyne built and idling in the same run. The team figures come from tracker/team's BenchmarkTeamReport52k (files from \`go run ./tracker/team/gen\`'s generator; each run a fresh process, its peak RSS from the kernel). Each part (storage, code, browser, desktop, team) can be measured again alone with \`scripts/bench.sh PART\`: the date above is when the table was put together."
 } >"$out"
 cat "$out"

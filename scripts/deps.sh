@@ -7,6 +7,7 @@
 #   dist    the MinGW cross-compiler for frugal.exe, zip, unzip and xz for
 #           the packages (make dist)
 #   reliability  xdotool (the reliability suite types into a window)
+#   team    PostgreSQL (the team report's CSV is loaded into a real server)
 set -euo pipefail
 
 declare -A groups=(
@@ -14,11 +15,12 @@ declare -A groups=(
   [test]="xvfb xauth dbus-x11 dunst imagemagick sqlite3 chromium openssl procps"
   [dist]="gcc-mingw-w64-x86-64 zip unzip xz-utils"
   [reliability]="xdotool"
+  [team]="postgresql"
 )
 
 want=()
 for g in "$@"; do
-  [[ -n "${groups[$g]+x}" ]] || { echo "deps.sh: unknown group '$g' (build, test, dist, reliability)" >&2; exit 2; }
+  [[ -n "${groups[$g]+x}" ]] || { echo "deps.sh: unknown group '$g' (build, test, dist, reliability, team)" >&2; exit 2; }
   for p in ${groups[$g]}; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || want+=("$p")
   done

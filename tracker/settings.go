@@ -55,6 +55,11 @@ type Settings struct {
 	Language       string          `json:"language"`      // "" = system, "fr", "en"
 	TrackPrivate   bool            `json:"track_private"` // track incognito/private windows
 	PausedUntilMs  int64           `json:"paused_until_ms"`
+	// ShareID is the random install id of `frugal share` files ("" until
+	// the first share; --reset-id draws a new one), ShareTeam the team label
+	// last used.
+	ShareID   string `json:"share_id,omitempty"`
+	ShareTeam string `json:"share_team,omitempty"`
 }
 
 // DefaultSettings are what a new user starts with.

@@ -21,6 +21,7 @@ const (
 	ItemPauseTomorrow ItemID = "pause.tomorrow"
 	ItemResume        ItemID = "pause.resume"
 	ItemExport        ItemID = "export"
+	ItemShare         ItemID = "share"
 	ItemSettings      ItemID = "settings"
 	ItemQuit          ItemID = "quit"
 )
@@ -143,6 +144,7 @@ func Render(c i18n.Catalogue, s Snapshot) View {
 			{ID: ItemResume, Title: c.T("tray.resume"), Checkable: true, Checked: !paused, Disabled: !paused},
 		}},
 		{ID: ItemExport, Title: c.T("tray.export")},
+		{ID: ItemShare, Title: c.T("tray.share")},
 		{ID: ItemSettings, Title: c.T("tray.settings")},
 		{},
 		{ID: ItemQuit, Title: c.T("tray.quit")},

@@ -305,6 +305,8 @@ func (t *Tray) Click(ctx context.Context, id ItemID) {
 		err = t.Launcher.Open(Window{Kind: "log"})
 	case ItemExport:
 		err = t.Launcher.Open(Window{Kind: "export"})
+	case ItemShare:
+		err = t.Launcher.Open(Window{Kind: "share"})
 	case ItemSettings:
 		err = t.Launcher.Open(Window{Kind: "settings"})
 	case ItemPauseHour:

@@ -184,7 +184,7 @@ func TestMenuHasEveryEntry(t *testing.T) {
 	for _, it := range ui.menu {
 		titles = append(titles, it.Title)
 	}
-	want := "Today: 1 request · 1–4\u00a0Wh||Weekly summary…|Log a request…|Pause tracking|Export CSV…|Settings…||Quit Frugal"
+	want := "Today: 1 request · 1–4\u00a0Wh||Weekly summary…|Log a request…|Pause tracking|Export CSV…|Share this week's totals…|Settings…||Quit Frugal"
 	if got := strings.Join(titles, "|"); got != want {
 		t.Errorf("menu = %q\nwant   %q", got, want)
 	}
@@ -274,14 +274,14 @@ func TestPause(t *testing.T) {
 func TestMenuOpensWindows(t *testing.T) {
 	tr, _, _, _, _ := newTray(t)
 	l := tr.Launcher.(*fakeLauncher)
-	for _, id := range []ItemID{ItemSummary, ItemLog, ItemExport, ItemSettings} {
+	for _, id := range []ItemID{ItemSummary, ItemLog, ItemExport, ItemShare, ItemSettings} {
 		tr.Click(t.Context(), id)
 	}
 	var kinds []string
 	for _, w := range l.opened {
 		kinds = append(kinds, w.Kind)
 	}
-	if got := strings.Join(kinds, ","); got != "summary,log,export,settings" {
+	if got := strings.Join(kinds, ","); got != "summary,log,export,share,settings" {
 		t.Errorf("opened %s", got)
 	}
 	quit := false

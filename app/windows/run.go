@@ -21,7 +21,7 @@ import (
 )
 
 // Kinds are the window kinds, each a subcommand with --window.
-var Kinds = []string{"summary", "settings", "log", "export", "methodology"}
+var Kinds = []string{"summary", "settings", "log", "export", "methodology", "share"}
 
 // Wants reports whether args ask for a window process ("summary --window",
 // …) and which kind.
@@ -208,6 +208,12 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 		w = e.Window
 	case "methodology":
 		w = NewMethodology(d)
+	case "share":
+		s := NewShare(d)
+		if o.Week != "" {
+			s.SetWeek(o.Week)
+		}
+		w = s.Window
 	default:
 		return errors.New("unknown window " + o.Kind)
 	}

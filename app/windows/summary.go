@@ -29,6 +29,7 @@ type Summary struct {
 	d                                   Deps
 	heading                             *widget.Label
 	PrevBtn, NextBtn, ExportBtn, HowBtn *widget.Button
+	ShareBtn                            *widget.Button
 	body                                *fyne.Container
 	chart                               *WeekChart
 	wg                                  sync.WaitGroup
@@ -47,10 +48,11 @@ func NewSummary(d Deps) *Summary {
 	s.NextBtn.IconPlacement = widget.ButtonIconTrailingText
 	s.ExportBtn = widget.NewButtonWithIcon(i18n.X("summary.export"), theme.DocumentSaveIcon(), s.export)
 	s.HowBtn = widget.NewButtonWithIcon(i18n.X("summary.how"), theme.HelpIcon(), func() { NewMethodology(s.d).Show() })
+	s.ShareBtn = widget.NewButtonWithIcon(i18n.X("summary.share"), theme.MailSendIcon(), s.share)
 	s.chart = NewWeekChart()
 	s.body = container.NewVBox(widget.NewLabel(i18n.X("loading")))
 	top := container.NewBorder(nil, nil, s.PrevBtn, s.NextBtn, container.NewCenter(s.heading))
-	actions := container.NewHBox(s.ExportBtn, s.HowBtn)
+	actions := container.NewHBox(s.ExportBtn, s.ShareBtn, s.HowBtn)
 	s.Window.SetContent(container.NewBorder(top, container.NewCenter(actions), nil, nil, container.NewVScroll(container.NewPadded(s.body))))
 	s.Window.Resize(fyne.NewSize(640, 820))
 	return s
@@ -68,6 +70,13 @@ func (s *Summary) export() {
 	e := NewExport(s.d)
 	e.SetRange(s.Monday, s.Monday.AddDate(0, 0, 6))
 	e.Window.Show()
+}
+
+// share opens the share window on the week shown.
+func (s *Summary) share() {
+	sh := NewShare(s.d)
+	sh.SetWeek(tracker.ISOWeek(s.Monday))
+	sh.Window.Show()
 }
 
 // weekData is what one load reads.
