@@ -6,7 +6,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GECKO_ID = 'frugal@frugal.app';
+export { GECKO_ID } from './src/shared/defs.generated.js';
+import { GECKO_ID } from './src/shared/defs.generated.js';
 const here = dirname(fileURLToPath(import.meta.url));
 
 export function firefoxManifest(m) {

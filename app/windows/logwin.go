@@ -14,6 +14,7 @@ import (
 	"frugal/app/cli"
 	"frugal/app/i18n"
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
 
 // Log is the "Log a request…" window, for AI used outside the browser.
@@ -31,7 +32,7 @@ type Log struct {
 }
 
 // Sites offered in the site box; any other name may be typed.
-var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "lechat", "perplexity", "deepseek"}
+var Sites = defs.SiteIDs()
 
 var kinds = []tracker.Kind{tracker.KindText, tracker.KindImage, tracker.KindVideo, tracker.KindAudio, tracker.KindFile}
 

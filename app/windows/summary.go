@@ -18,6 +18,7 @@ import (
 	"frugal/app/i18n"
 	"frugal/storage"
 	"frugal/tracker"
+	"frugal/tracker/defs"
 	"frugal/tracker/estimate"
 )
 
@@ -311,12 +312,7 @@ func groupTable(c i18n.Catalogue, gs []storage.Group, name func(string) string) 
 
 // siteName is how a site is shown.
 func siteName(k string) string {
-	names := map[string]string{"chatgpt": "ChatGPT", "claude": "Claude", "gemini": "Gemini", "copilot": "Copilot",
-		"lechat": "Le Chat", "perplexity": "Perplexity", "deepseek": "DeepSeek", "mistral": "Le Chat"}
-	if n, ok := names[k]; ok {
-		return n
-	}
-	return k
+	return defs.SiteName(k)
 }
 
 func categoryName(cat tracker.Category) string {

@@ -22,7 +22,7 @@ const SITES = {
   claude: { host: 'claude.ai', composer: 'div.ProseMirror' },
   gemini: { host: 'gemini.google.com', composer: '.ql-editor' },
   copilot: { host: 'copilot.microsoft.com', composer: '#userInput' },
-  mistral: { host: 'chat.mistral.ai', composer: 'textarea[name="message.text"]' },
+  lechat: { host: 'chat.mistral.ai', composer: 'textarea[name="message.text"]' },
   perplexity: { host: 'www.perplexity.ai', composer: '#ask-input' },
   deepseek: { host: 'chat.deepseek.com', composer: '#chat-input' },
 };

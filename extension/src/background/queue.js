@@ -4,13 +4,15 @@
 // idempotent on it, so a flush that is cut off and retried records each
 // event once.
 
+import { REPLY_CODES } from '../shared/defs.generated.js';
+
 export const QUEUE_KEY = 'queue.v1';
 export const QUEUE_CAP = 1000;
 export const MAX_ATTEMPTS = 5;
 
 // Reply codes that mean "this event will never be accepted": drop and log.
-export const BAD_MESSAGE_CODES = new Set(['bad_utf8', 'bad_json', 'unknown_field', 'bad_version',
-  'unknown_type', 'invalid', 'not_found', 'paused', 'reply_too_large']);
+// The one list is tracker/defs (REPLY_CODES in the generated copy).
+export const BAD_MESSAGE_CODES = new Set(Object.keys(REPLY_CODES).filter((c) => REPLY_CODES[c] === 'refused'));
 
 /**
  * disposition says what a host reply means for a queued event:

@@ -1,6 +1,6 @@
 // The popup: today's requests and footprint range, trivial ones, the
 // connection to the app, whether this site's composer was found, and pause.
-import { MSG } from '../shared/messages.js';
+import { MSG, SITE_NAMES } from '../shared/messages.js';
 
 const fr = (navigator.language || '').toLowerCase().startsWith('fr');
 const T = fr ? {
@@ -25,7 +25,7 @@ for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = T[el
 
 const $ = (id) => document.getElementById(id);
 const num = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
-const NAMES = { chatgpt: 'ChatGPT', claude: 'Claude', gemini: 'Gemini', copilot: 'Copilot', mistral: 'Le Chat', perplexity: 'Perplexity', deepseek: 'DeepSeek' };
+const NAMES = SITE_NAMES;
 
 async function siteStatus() {
   try {

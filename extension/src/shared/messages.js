@@ -11,18 +11,12 @@ export const MSG = Object.freeze({
   POPUP_TO_CS_STATUS: 'popup-cs-status', // {} → {site, composer}
 });
 
-// Sites and the host names their adapters run on (the manifest's matches).
-export const SITE_HOSTS = Object.freeze({
-  chatgpt: ['chatgpt.com', 'chat.openai.com'],
-  claude: ['claude.ai'],
-  gemini: ['gemini.google.com'],
-  copilot: ['copilot.microsoft.com'],
-  mistral: ['chat.mistral.ai'],
-  perplexity: ['www.perplexity.ai'],
-  deepseek: ['chat.deepseek.com'],
-});
+// Sites and the host names their adapters run on (the manifest's matches)
+// come from the Go tables (tracker/defs), through the generated copy.
+import { SITE_HOSTS, SITE_IDS, SITE_NAMES } from './defs.generated.js';
 
-export const SITES = Object.freeze(Object.keys(SITE_HOSTS));
+export { SITE_HOSTS, SITE_NAMES };
+export const SITES = SITE_IDS;
 
 /** siteForHost returns the site id for a host name, or ''. */
 export function siteForHost(hostname) {
