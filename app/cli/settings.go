@@ -59,12 +59,13 @@ func runSettings(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	set, err := st.Settings(ctx)
+	svc := NewService(st)
+	set, err := svc.Settings(ctx)
 	if err != nil {
 		return err
 	}
 	if changed {
-		set, err = st.UpdateSettings(ctx, func(s *tracker.Settings) error {
+		set, err = svc.UpdateSettings(ctx, func(s *tracker.Settings) error {
 			if *privacy != "" {
 				s.Privacy = tracker.PromptPrivacy(*privacy)
 			}

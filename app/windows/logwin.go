@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"frugal/app/cli"
+	"frugal/app/core"
 	"frugal/app/i18n"
 	"frugal/tracker"
 	"frugal/tracker/defs"
@@ -81,7 +81,7 @@ func (l *Log) Save() {
 		return
 	}
 	text := l.Prompt.Text
-	r := tracker.Request{ID: cli.NewID(), At: l.d.now().UTC().Truncate(time.Millisecond), Source: tracker.SourceTray,
+	r := tracker.Request{ID: core.NewID(), At: l.d.now().UTC().Truncate(time.Millisecond), Source: tracker.SourceTray,
 		Site: site, Model: strings.TrimSpace(l.Model.Text), Kind: kinds[max(l.Kind.SelectedIndex(), 0)],
 		Outcome: tracker.OutcomeSent}
 	if text != "" {
@@ -93,9 +93,7 @@ func (l *Log) Save() {
 		defer l.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
-		svc := cli.NewService(l.d.Store)
-		svc.Now = l.d.Now
-		rec, _, err := svc.Capture(ctx, r)
+		rec, _, err := l.d.service().Capture(ctx, r)
 		fyne.Do(func() {
 			l.SaveBtn.Enable()
 			c := i18n.Current()

@@ -175,7 +175,7 @@ func (s *Settings) load() {
 		defer s.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		set, err := s.d.Store.Settings(ctx)
+		set, err := s.d.service().Settings(ctx)
 		status := BrowserStatus(s.home())
 		fyne.Do(func() {
 			if err != nil {
@@ -239,7 +239,7 @@ func (s *Settings) saveThen(change func(*tracker.Settings), done string) {
 		defer s.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		set, err := s.d.Store.UpdateSettings(ctx, func(set *tracker.Settings) error { change(set); return nil })
+		set, err := s.d.service().UpdateSettings(ctx, func(set *tracker.Settings) error { change(set); return nil })
 		if err == nil && set.KeepMonths > 0 {
 			cut := s.d.now().AddDate(0, -set.KeepMonths, 0)
 			_, err = s.d.Store.DeleteBefore(ctx, cut)

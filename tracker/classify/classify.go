@@ -36,15 +36,14 @@ type settings struct {
 	NudgesOff      map[string]bool
 }
 
-// Classifier implements tracker.Classifier. It is safe for concurrent use:
+// Classifier classifies prompts (app/core adapts it to tracker.Classifier,
+// which passes the settings). It is safe for concurrent use:
 // everything it needs is built by New and never changed afterwards.
 type Classifier struct {
 	settings settings
 	now      func() time.Time
 	loc      *time.Location
 }
-
-var _ tracker.Classifier = (*Classifier)(nil)
 
 // New returns a classifier. The patterns and tables it uses are compiled
 // once, at package initialisation, so New itself is cheap.

@@ -99,8 +99,6 @@ type Estimator struct {
 
 const maxCachedNames = 1024
 
-var _ tracker.Estimator = (*Estimator)(nil)
-
 // ErrBadRequest is wrapped by every error about a request's own values.
 var ErrBadRequest = errors.New("bad request")
 
