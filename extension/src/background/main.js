@@ -22,7 +22,7 @@ const host = createHost({
   onState: (state, why) => {
     setBadge(state);
     if (state === 'down') console.info('Frugal: host not reachable:', why);
-    if (state === 'up') flush();
+    if (state === 'up') flush({ force: true }); // the host is back: no need to wait for the backoff
   },
 });
 
@@ -48,8 +48,10 @@ const sendEvent = (ev) => ev.kind === 'record'
   ? host.request('record', { request: ev.request }, 10000)
   : host.request('update', { answer: ev.answer }, 10000);
 
-function flush() {
-  return queue.flush(sendEvent);
+// flush sends what waits; after a failure it waits for the queue's backoff
+// (up to 5 minutes) unless forced.
+function flush(opts) {
+  return queue.flush(sendEvent, opts).catch((e) => console.warn('Frugal: flush:', e));
 }
 
 async function settings(refresh = false) {

@@ -9,7 +9,10 @@ const T = fr ? {
   notEstimated: 'Empreinte : non estimée', footprint: (lo, hi) => `Énergie : ${lo} – ${hi} Wh`,
   up: "Connecté à l'application Frugal", down: "Application Frugal injoignable (les requêtes sont gardées et seront envoyées plus tard)",
   unknown: 'Connexion…', siteOk: (s) => `${s} : zone de saisie trouvée`, siteMissing: (s) => `${s} : zone de saisie introuvable — ce site a peut-être changé, Frugal ne voit pas vos requêtes ici`,
-  noSite: "Cet onglet n'est pas un assistant IA suivi", queued: (n, d) => `${n} en attente${d ? `, ${d} perdue(s)` : ''}`,
+  noSite: "Cet onglet n'est pas un assistant IA suivi", queued: (n) => `${n} en attente`,
+  why: { host: "l'application ne répond pas", disk_full: 'disque plein', internal: "erreur interne de l'application", no_reply: "pas de réponse de l'application" },
+  retry: (s) => `nouvel essai dans ${s} s`, refused: (n) => `${n} refusée(s) par l'application (invalide)`,
+  storageFull: (n) => `Stockage du navigateur plein : ${n} en mémoire seulement, perdue(s) si le navigateur se ferme avant l'envoi`,
   pause: 'Suspendre le suivi 1 h', resume: 'Reprendre le suivi', paused: (t) => `Suivi suspendu jusqu'à ${t}`,
 } : {
   today: 'Today', status: 'Status', private: 'Track private windows',
@@ -17,7 +20,10 @@ const T = fr ? {
   notEstimated: 'Footprint: not estimated', footprint: (lo, hi) => `Energy: ${lo} – ${hi} Wh`,
   up: 'Connected to the Frugal app', down: 'Frugal app not reachable (requests are kept and sent later)',
   unknown: 'Connecting…', siteOk: (s) => `${s}: composer found`, siteMissing: (s) => `${s}: composer not found — this site may have changed; Frugal can't see your requests here`,
-  noSite: 'This tab is not a tracked AI assistant', queued: (n, d) => `${n} waiting${d ? `, ${d} dropped` : ''}`,
+  noSite: 'This tab is not a tracked AI assistant', queued: (n) => `${n} waiting`,
+  why: { host: 'the app does not answer', disk_full: 'disk full', internal: 'internal error in the app', no_reply: 'no reply from the app' },
+  retry: (s) => `next try in ${s} s`, refused: (n) => `${n} refused by the app (invalid)`,
+  storageFull: (n) => `Browser storage is full: ${n} kept in memory only, lost if the browser closes before they are sent`,
   pause: 'Pause tracking for 1 h', resume: 'Resume tracking', paused: (t) => `Tracking paused until ${t}`,
 };
 document.documentElement.lang = fr ? 'fr' : 'en';
@@ -37,6 +43,23 @@ async function siteStatus() {
   }
 }
 
+// queueText says how many events wait and why, when the next try is, what
+// the app refused, and whether browser storage is full.
+function queueText(q) {
+  if (!q) return '';
+  const parts = [];
+  if (q.length) {
+    let s = T.queued(q.length);
+    if (q.why) s += ` (${T.why[q.why] || q.why})`;
+    const wait = Math.ceil(((q.retryAt || 0) - Date.now()) / 1000);
+    if (wait > 0) s += ` — ${T.retry(wait)}`;
+    parts.push(s);
+  }
+  if (q.storageFull) parts.push(T.storageFull(q.unsaved));
+  if (q.refused) parts.push(T.refused(q.refused));
+  return parts.join('. ');
+}
+
 async function render() {
   const [st, site] = await Promise.all([chrome.runtime.sendMessage({ type: MSG.POPUP_TO_BG_STATE }), siteStatus()]);
   const today = st?.today;
@@ -52,7 +75,8 @@ async function render() {
   } else {
     $('site').textContent = T.noSite;
   }
-  $('queue').textContent = st?.queue?.length || st?.queue?.dropped ? T.queued(st.queue.length, st.queue.dropped) : '';
+  $('queue').textContent = queueText(st?.queue);
+  $('queue').className = st?.queue?.storageFull ? 'bad' : '';
   const s = st?.settings;
   const pausedUntil = s?.paused_until_ms || 0;
   const paused = pausedUntil > Date.now();
