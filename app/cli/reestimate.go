@@ -15,7 +15,12 @@ func runReestimate(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "reestimate", "[--all]")
 	db := dbFlag(fs, env)
 	all := fs.Bool("all", false, "also recompute estimates already made with this method version")
+	langF := langFlag(fs)
 	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	c, err := catalogue(env, *langF)
+	if err != nil {
 		return err
 	}
 	st, err := openStore(ctx, env, *db)
@@ -38,10 +43,9 @@ func runReestimate(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w (%d requests were re-estimated before the error and keep their new estimate)", err, res.Changed)
 	}
-	changed, failed, total := res.Changed, res.Failed, res.Total
-	fmt.Fprintf(env.Stdout, "re-estimated %d of %d requests with method %s", changed-failed, total, methodVersion())
-	if failed > 0 {
-		fmt.Fprintf(env.Stdout, "; %d could not be estimated (see their warnings)", failed)
+	fmt.Fprint(env.Stdout, c.N("cli.reestimated", int(res.Changed-res.Failed), map[string]any{"Of": res.Total, "Method": methodVersion()}))
+	if res.Failed > 0 {
+		fmt.Fprint(env.Stdout, c.N("cli.reestimate_failed", int(res.Failed)))
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil

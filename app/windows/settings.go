@@ -110,7 +110,7 @@ func NewSettings(d Deps) *Settings {
 		if m == 0 {
 			keepNames = append(keepNames, i18n.X("settings.keep.all"))
 		} else {
-			keepNames = append(keepNames, i18n.X("settings.keep.months", map[string]any{"N": m}))
+			keepNames = append(keepNames, i18n.XN("settings.keep.months", m))
 		}
 	}
 	s.Keep = widget.NewSelect(keepNames, func(string) {
@@ -213,7 +213,7 @@ func (s *Settings) fill(set tracker.Settings) {
 		}
 	}
 	if s.Keep.SelectedIndex() < 0 {
-		s.Keep.Options = append(s.Keep.Options, i18n.X("settings.keep.months", map[string]any{"N": set.KeepMonths}))
+		s.Keep.Options = append(s.Keep.Options, i18n.XN("settings.keep.months", set.KeepMonths))
 		keepChoices = append(keepChoices, set.KeepMonths)
 		s.Keep.SetSelectedIndex(len(s.Keep.Options) - 1)
 	}
@@ -277,7 +277,7 @@ func (s *Settings) DeleteAll() {
 				s.Status.SetText(err.Error())
 				return
 			}
-			s.Status.SetText(i18n.X("settings.deleted", map[string]any{"N": n}))
+			s.Status.SetText(i18n.XN("settings.deleted", int(n)))
 		})
 	})
 }

@@ -191,7 +191,7 @@ func (s *Summary) totals(c i18n.Catalogue, w storage.Week) []fyne.CanvasObject {
 	eq := estimate.Equivalent(f.CO2Grams.Central, f.EnergyWh.Central, c.Lang)
 	objs = append(objs, widget.NewLabel(i18n.X("summary.equivalent", map[string]any{"Text": eq.Text})))
 	if t.Estimated < t.Count {
-		objs = append(objs, widget.NewLabel(i18n.X("summary.partly", map[string]any{"N": t.Estimated, "Of": t.Count})))
+		objs = append(objs, widget.NewLabel(i18n.XN("summary.partly", t.Estimated, map[string]any{"Of": t.Count})))
 	}
 	return objs
 }
@@ -212,7 +212,7 @@ func legend() fyne.CanvasObject {
 		return container.NewCenter(r)
 	}
 	return container.NewHBox(sw(theme.ColorNameWarning), widget.NewLabel(i18n.X("summary.legend.trivial")),
-		sw(theme.ColorNamePrimary), widget.NewLabel(i18n.X("summary.legend.other")))
+		sw(theme.ColorNamePrimary), widget.NewLabel(i18n.X("summary.legend.rest")))
 }
 
 // trivialShare says how many requests a lighter tool would have answered,
@@ -221,8 +221,8 @@ func trivialShare(c i18n.Catalogue, w storage.Week) []fyne.CanvasObject {
 	t := w.Total
 	objs := []fyne.CanvasObject{section(i18n.X("summary.lighter"))}
 	if t.Count > 0 {
-		objs = append(objs, wrapped(i18n.X("summary.trivial_share", map[string]any{
-			"N": t.Trivial, "Of": t.Count, "Share": c.Percent(float64(t.Trivial) / float64(t.Count))})))
+		objs = append(objs, wrapped(i18n.XN("summary.trivial_share", t.Trivial, map[string]any{
+			"Of": t.Count, "Share": c.Percent(float64(t.Trivial) / float64(t.Count))})))
 	}
 	if t.Followed == 0 {
 		return append(objs, wrapped(i18n.X("summary.followed_none")))
