@@ -32,6 +32,7 @@ export function build(out = join(here, 'dist')) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     cpSync(join(here, 'src'), join(dir, 'src'), { recursive: true });
+    cpSync(join(here, '_locales'), join(dir, '_locales'), { recursive: true });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
   }
   return Object.keys(targets).map((n) => join(out, n));

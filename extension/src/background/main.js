@@ -5,10 +5,11 @@
 import { MSG, siteForHost, validateContentMessage } from '../shared/messages.js';
 import { createHost, HOST_NAME } from './host.js';
 import { createQueue } from './queue.js';
+import { t } from '../shared/i18n.js';
+import { SETTINGS_KEY } from '../shared/defs.generated.js';
 
 const ALARM = 'frugal-flush';
 const BADGE_KEY = 'badge.v1';
-const SETTINGS_KEY = 'settings.v1';
 
 const area = {
   get: (k) => chrome.storage.local.get(k),
@@ -36,8 +37,7 @@ async function setBadge(state) {
   if (state === 'down') {
     chrome.action.setBadgeBackgroundColor({ color: '#b3261e' });
     chrome.action.setBadgeText({ text: '!' });
-    chrome.action.setTitle({ title: chrome.i18n?.getUILanguage?.().startsWith('fr')
-      ? 'Frugal : application injoignable' : 'Frugal: the app is not reachable' });
+    chrome.action.setTitle({ title: t('badgeDown') });
   } else {
     chrome.action.setBadgeText({ text: '' });
     chrome.action.setTitle({ title: 'Frugal' });
