@@ -36,3 +36,36 @@ func TestDefaultSettingsMatchDefs(t *testing.T) {
 		t.Errorf("DefaultSettings encodes to\n%v\ndefs.Settings says\n%v", got, want)
 	}
 }
+
+// TestEnumsMatchDefs checks that the typed values of package tracker are
+// the ones defs lists (and the extension's generated copy carries).
+func TestEnumsMatchDefs(t *testing.T) {
+	str := func(v any) []string {
+		var out []string
+		switch l := v.(type) {
+		case []Kind:
+			for _, x := range l {
+				out = append(out, string(x))
+			}
+		case []Outcome:
+			for _, x := range l {
+				out = append(out, string(x))
+			}
+		case []Category:
+			for _, x := range l {
+				out = append(out, string(x))
+			}
+		}
+		return out
+	}
+	for name, pair := range map[string][2][]string{
+		"kinds":      {str(kinds), defs.Kinds},
+		"outcomes":   {str(outcomes), defs.Outcomes},
+		"categories": {str(Categories), defs.Categories},
+		"reasoning":  {{ReasoningNone, ReasoningThinking, ReasoningDeep}, defs.ReasoningModes},
+	} {
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			t.Errorf("%s: tracker has %v, defs %v", name, pair[0], pair[1])
+		}
+	}
+}

@@ -96,7 +96,7 @@ type SettingsPatch struct {
 }
 
 // MaxIDBytes bounds message and request ids.
-const MaxIDBytes = 128
+const MaxIDBytes = defs.MaxIDBytes
 
 // protoError is an error with a code for the extension. msg is safe to show;
 // internal details go to the log only.

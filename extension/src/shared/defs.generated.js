@@ -31,6 +31,21 @@ export const SETTINGS_KEY = deepFreeze("settings.v1");
 /** Settings keys and their defaults. */
 export const SETTINGS_DEFAULTS = deepFreeze({"daily_budget_wh":10,"keep_months":0,"language":"","notify_off":{},"nudges_off":{},"paused_until_ms":0,"privacy":"full","search_engine":"duckduckgo","track_private":false,"weather_service":"","zone":""});
 
+/** Kinds of request. */
+export const KINDS = deepFreeze(["text","image","video","audio","file"]);
+
+/** What happened to a request. */
+export const OUTCOMES = deepFreeze(["sent","sent_anyway","followed","cancelled"]);
+
+/** Reasoning modes ('' = none). */
+export const REASONING = deepFreeze(["","thinking","deep_research"]);
+
+/** Classifier categories, trivial ones first, 'none' last. */
+export const CATEGORIES = deepFreeze(["weather","time_date","calculation","conversion","definition_spelling","translation_short","fact_lookup","navigation","none"]);
+
+/** Longest message or request id, in bytes. */
+export const MAX_ID_BYTES = deepFreeze(128);
+
 /** Search engines a person can choose. */
 export const SEARCH_ENGINES = deepFreeze(["duckduckgo","ecosia","qwant","startpage","google","bing"]);
 

@@ -13,7 +13,7 @@ export const MSG = Object.freeze({
 
 // Sites and the host names their adapters run on (the manifest's matches)
 // come from the Go tables (tracker/defs), through the generated copy.
-import { SITE_HOSTS, SITE_IDS, SITE_NAMES } from './defs.generated.js';
+import { CATEGORIES, KINDS, MAX_ID_BYTES, OUTCOMES, REASONING, SITE_HOSTS, SITE_IDS, SITE_NAMES } from './defs.generated.js';
 
 export { SITE_HOSTS, SITE_NAMES };
 export const SITES = SITE_IDS;
@@ -26,18 +26,14 @@ export function siteForHost(hostname) {
   return '';
 }
 
-export const OUTCOMES = Object.freeze(['sent', 'sent_anyway', 'followed', 'cancelled']);
-export const KINDS = Object.freeze(['text', 'image', 'video', 'audio', 'file']);
-export const REASONING = Object.freeze(['', 'thinking', 'deep_research']);
-export const CATEGORIES = Object.freeze(['weather', 'time_date', 'calculation', 'conversion',
-  'definition_spelling', 'translation_short', 'fact_lookup', 'navigation', 'none']);
+export { OUTCOMES, KINDS, REASONING, CATEGORIES };
 
 // Limits. A prompt's text is cut to MAX_PROMPT_CHARS before it is queued (its
 // full length still goes in prompt_chars): the host refuses frames over 4 MiB
 // and chrome.storage.local is not a place for books.
 export const MAX_PROMPT_CHARS = 100_000;
 export const MAX_DRAFT_CHARS = 20_000;
-const MAX_ID = 128;
+const MAX_ID = MAX_ID_BYTES; // ids are ASCII (crypto.randomUUID): length is bytes
 
 const isStr = (v, max) => typeof v === 'string' && v.length <= max;
 const isCount = (v) => Number.isSafeInteger(v) && v >= 0;
