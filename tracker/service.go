@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 	"unicode/utf8"
+
+	"frugal/tracker/defs"
 )
 
 // Classifier gives a verdict on a prompt's text under the person's settings
@@ -164,6 +166,8 @@ func (s *Service) prepare(set Settings, r Request) (Request, Settings, error) {
 			r.PromptChars = utf8.RuneCountInString(*r.Prompt)
 		}
 	}
+	// One id per assistant, whatever name it was given ("mistral", "Le Chat").
+	r.Site = defs.CanonicalSite(r.Site)
 	if r.Kind == "" {
 		r.Kind = KindText
 	}

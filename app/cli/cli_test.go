@@ -273,11 +273,12 @@ func TestNotice_HostSaysItOnStderrOnly(t *testing.T) {
 
 func TestCLI_SpeaksTheChosenLanguageWithCLDRPlurals(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "f.db")
-	if code, _, errs := run(t, db, "", "log", "--site", "mistral", "--prompt", "écris un poème"); code != 0 {
-		t.Fatal(errs)
+	code, out, errs := run(t, db, "", "log", "--site", "Le Chat", "--prompt", "écris un poème", "--json")
+	if code != 0 || !strings.Contains(out, `"site":"lechat"`) {
+		t.Fatalf("log --site 'Le Chat': %d %q %q", code, out, errs)
 	}
 	// French counts 0 and 1 in the singular, English only 1.
-	code, out, _ := run(t, db, "", "summary", "--lang", "fr")
+	code, out, _ = run(t, db, "", "summary", "--lang", "fr")
 	if code != 0 || !strings.Contains(out, "Semaine précédente : 0 requête\n") || !strings.Contains(out, "Le Chat") {
 		t.Errorf("summary --lang fr = %d %q", code, out)
 	}
@@ -286,7 +287,7 @@ func TestCLI_SpeaksTheChosenLanguageWithCLDRPlurals(t *testing.T) {
 		t.Errorf("summary --lang en = %d %q", code, out)
 	}
 	csv := filepath.Join(t.TempDir(), "x.csv")
-	code, _, errs := run(t, db, "", "export", "--lang", "fr", "-o", csv)
+	code, _, errs = run(t, db, "", "export", "--lang", "fr", "-o", csv)
 	if code != 0 || !strings.Contains(errs, "1 requête exportée dans") {
 		t.Errorf("export --lang fr: %d %q", code, errs)
 	}
