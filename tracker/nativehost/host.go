@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
 
 // Totals are the sums the popup shows.
@@ -304,11 +305,11 @@ func settingsView(s tracker.Settings) map[string]any {
 		off = map[string]bool{}
 	}
 	return map[string]any{
-		"nudges_off":      off,
-		"privacy":         s.Privacy,
-		"track_private":   s.TrackPrivate,
-		"paused_until_ms": s.PausedUntilMs,
-		"language":        s.Language,
+		defs.KeyNudgesOff:     off,
+		defs.KeyPrivacy:       s.Privacy,
+		defs.KeyTrackPrivate:  s.TrackPrivate,
+		defs.KeyPausedUntilMs: s.PausedUntilMs,
+		defs.KeyLanguage:      s.Language,
 	}
 }
 
