@@ -64,3 +64,11 @@ func TestTablesHaveNoDuplicates(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkCanonicalSite(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		CanonicalSite("chatgpt")
+		CanonicalSite("Le Chat")
+		CanonicalSite("my own llama")
+	}
+}

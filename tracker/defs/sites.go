@@ -32,28 +32,29 @@ func SiteIDs() []string {
 	return ids
 }
 
+// byName maps every name of a site (id, aliases, hosts), lower case, to its
+// index in Sites. Built once: the import path canonicalises every row.
+var byName = func() map[string]int {
+	m := map[string]int{}
+	for i, s := range Sites {
+		for _, n := range append(append([]string{s.ID}, s.Aliases...), s.Hosts...) {
+			m[n] = i
+		}
+	}
+	return m
+}()
+
 // LookupSite finds a site by id, alias or host name (case and surrounding
 // spaces ignored).
 func LookupSite(name string) (Site, bool) {
-	n := strings.ToLower(strings.TrimSpace(name))
-	for _, s := range Sites {
-		if s.ID == n {
-			return s, true
-		}
+	i, ok := byName[name]
+	if !ok {
+		i, ok = byName[strings.ToLower(strings.TrimSpace(name))]
 	}
-	for _, s := range Sites {
-		for _, a := range s.Aliases {
-			if a == n {
-				return s, true
-			}
-		}
-		for _, h := range s.Hosts {
-			if h == n {
-				return s, true
-			}
-		}
+	if !ok {
+		return Site{}, false
 	}
-	return Site{}, false
+	return Sites[i], true
 }
 
 // CanonicalSite returns the id of a known site given any of its names, and
