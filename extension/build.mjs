@@ -6,7 +6,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GECKO_ID = 'frugal@frugal.app';
+export { GECKO_ID } from './src/shared/defs.generated.js';
+import { GECKO_ID } from './src/shared/defs.generated.js';
 const here = dirname(fileURLToPath(import.meta.url));
 
 export function firefoxManifest(m) {
@@ -31,6 +32,7 @@ export function build(out = join(here, 'dist')) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     cpSync(join(here, 'src'), join(dir, 'src'), { recursive: true });
+    cpSync(join(here, '_locales'), join(dir, '_locales'), { recursive: true });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
   }
   return Object.keys(targets).map((n) => join(out, n));

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
 
 // requestColumns is the order of columns in inserts, selects and exports.
@@ -70,7 +71,7 @@ func requestArgs(r *tracker.Request) ([]any, error) {
 		warnings = string(b)
 	}
 	args := []any{
-		r.ID, r.At.UnixMilli(), string(r.Source), r.Site, nullString(r.Provider), nullString(r.Model), string(r.Kind),
+		r.ID, r.At.UnixMilli(), string(r.Source), defs.CanonicalSite(r.Site), nullString(r.Provider), nullString(r.Model), string(r.Kind),
 		prompt, int64(r.PromptChars), nullInt(r.InputTokens), nullInt(r.AnswerChars), nullInt(r.OutputTokens), latency,
 		r.Reasoning, boolInt(r.WebSearch), int64(r.Attachments), nullString(string(r.Category)), nullString(r.Tool), string(r.Outcome),
 	}

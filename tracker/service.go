@@ -6,17 +6,21 @@ import (
 	"fmt"
 	"time"
 	"unicode/utf8"
+
+	"frugal/tracker/defs"
 )
 
-// Classifier gives a verdict on a prompt's text. lang is "fr", "en" or "".
+// Classifier gives a verdict on a prompt's text under the person's settings
+// (search engine, weather service). lang is "fr", "en" or "".
 type Classifier interface {
-	Classify(text, lang string) Verdict
+	Classify(set Settings, text, lang string) Verdict
 }
 
-// Estimator estimates the footprint of a request from what was seen of it.
-// It may fill Provider, Model, InputTokens and OutputTokens and add warnings.
+// Estimator estimates the footprint of a request from what was seen of it,
+// under the person's settings (the grid zone). It may fill Provider, Model,
+// InputTokens and OutputTokens and add warnings.
 type Estimator interface {
-	Estimate(r *Request) (Footprint, error)
+	Estimate(set Settings, r *Request) (Footprint, error)
 }
 
 // KindDetector is an optional part of a Classifier: it tells requests to
@@ -31,30 +35,129 @@ type Sink interface {
 	Record(ctx context.Context, r Request) (inserted bool, err error)
 }
 
+// Store is what the Service needs from the database; *storage.Store has
+// these methods.
+type Store interface {
+	Sink
+	Get(ctx context.Context, id string) (Request, error)
+	Update(ctx context.Context, r Request) error
+	// Settings returns the saved settings, DefaultSettings for what was
+	// never saved.
+	Settings(ctx context.Context) (Settings, error)
+	// UpdateSettings reads, changes and saves the settings in one
+	// transaction; nothing is saved when change fails.
+	UpdateSettings(ctx context.Context, change func(*Settings) error) (Settings, error)
+}
+
+// Rewriter is the part of a Store that Reestimate needs: Rewrite calls fn on
+// every stored request and saves those fn reports changed.
+type Rewriter interface {
+	Count(ctx context.Context) (int64, error)
+	Rewrite(ctx context.Context, fn func(*Request) (bool, error), progress func(done int64)) (int64, error)
+}
+
 // ErrPaused is returned by Capture while tracking is paused.
 var ErrPaused = errors.New("tracking is paused")
 
-// Service takes a captured request through classify → estimate → record.
-// Classifier and Estimator may be nil: the columns they fill then stay empty
-// and outputs say "not estimated", never a made-up number.
+// ErrNoStore is returned by operations that need the database when the
+// Service has none.
+var ErrNoStore = errors.New("no database")
+
+// Service is the one path a request takes, whoever captured it (the native
+// host, the CLI, the log window): classify → estimate → record, the answer's
+// update and re-estimation, and the settings they depend on. Each operation
+// reads the settings once and hands them to the classifier and estimator.
+// Classifier and Estimator may be nil: the columns they fill then stay
+// empty and outputs say "not estimated", never a made-up number.
 type Service struct {
 	Classifier Classifier
 	Estimator  Estimator
-	Sink       Sink
-	Settings   func(context.Context) (Settings, error)
+	Store      Store
 	Now        func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// Settings returns the person's settings (the defaults without a store).
+func (s *Service) Settings(ctx context.Context) (Settings, error) {
+	if s.Store == nil {
+		return DefaultSettings(), nil
+	}
+	set, err := s.Store.Settings(ctx)
+	if err != nil {
+		return DefaultSettings(), fmt.Errorf("settings: %w", err)
+	}
+	return set, nil
+}
+
+// UpdateSettings changes the settings in one transaction (see Store).
+func (s *Service) UpdateSettings(ctx context.Context, change func(*Settings) error) (Settings, error) {
+	if s.Store == nil {
+		return DefaultSettings(), ErrNoStore
+	}
+	return s.Store.UpdateSettings(ctx, change)
+}
+
+// Classify gives the verdict on a draft, and whether the card should show:
+// the category is trivial and its nudge is not turned off. ok is false
+// when there is no classifier.
+func (s *Service) Classify(ctx context.Context, text, lang string) (v Verdict, nudge, ok bool, err error) {
+	if s.Classifier == nil {
+		return v, false, false, nil
+	}
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return v, false, true, err
+	}
+	v = s.Classifier.Classify(set, text, lang)
+	return v, v.Category.Trivial() && !set.NudgesOff[string(v.Category)], true, nil
+}
+
+// estimable is the one rule for which requests get an estimate, at capture,
+// when their answer arrives and on re-estimation: every request but a
+// cancelled one. A followed suggestion is estimated too: what it would have
+// cost is what following the suggestion avoided. Totals count only sent
+// requests.
+func estimable(r *Request) bool { return r.Outcome != OutcomeCancelled }
+
+// estimate fills r.Footprint under set. A request is never lost because it
+// could not be estimated: the reason goes in its warnings, and an earlier
+// estimate, if any, stays.
+func (s *Service) estimate(set Settings, r *Request) {
+	if err := s.estimateErr(set, r); err != nil {
+		r.Warnings = append(r.Warnings, "not estimated: "+err.Error())
+	}
+}
+
+// estimateErr is estimate that returns the estimator's error instead.
+func (s *Service) estimateErr(set Settings, r *Request) error {
+	if s.Estimator == nil || !estimable(r) {
+		return nil
+	}
+	fp, err := s.Estimator.Estimate(set, r)
+	if err != nil {
+		return err
+	}
+	r.Footprint = &fp
+	return nil
 }
 
 // Prepare classifies and estimates r and applies the privacy setting, without
 // recording it. Capture uses it; so does the import path for dry runs.
 func (s *Service) Prepare(ctx context.Context, r Request) (Request, Settings, error) {
-	set := DefaultSettings()
-	if s.Settings != nil {
-		var err error
-		if set, err = s.Settings(ctx); err != nil {
-			return r, set, fmt.Errorf("capture: settings: %w", err)
-		}
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return r, set, fmt.Errorf("capture: %w", err)
 	}
+	return s.prepare(set, r)
+}
+
+func (s *Service) prepare(set Settings, r Request) (Request, Settings, error) {
 	if r.Prompt != nil {
 		if !utf8.ValidString(*r.Prompt) {
 			return r, set, fmt.Errorf("capture %s: prompt is not valid UTF-8", r.ID)
@@ -63,6 +166,8 @@ func (s *Service) Prepare(ctx context.Context, r Request) (Request, Settings, er
 			r.PromptChars = utf8.RuneCountInString(*r.Prompt)
 		}
 	}
+	// One id per assistant, whatever name it was given ("mistral", "Le Chat").
+	r.Site = defs.CanonicalSite(r.Site)
 	if r.Kind == "" {
 		r.Kind = KindText
 	}
@@ -73,7 +178,10 @@ func (s *Service) Prepare(ctx context.Context, r Request) (Request, Settings, er
 		return r, set, err
 	}
 	if s.Classifier != nil && r.Category == "" && r.Prompt != nil {
-		v := s.Classifier.Classify(*r.Prompt, "")
+		// Requests are recorded with their true category even when that
+		// category's nudge is off: the nudge setting decides what the
+		// extension shows, not what the summary counts.
+		v := s.Classifier.Classify(set, *r.Prompt, "")
 		r.Category, r.Tool = v.Category, v.Tool
 	}
 	// A text request that asks for an image, a video or audio costs what
@@ -81,16 +189,8 @@ func (s *Service) Prepare(ctx context.Context, r Request) (Request, Settings, er
 	if kd, ok := s.Classifier.(KindDetector); ok && r.Kind == KindText && r.Prompt != nil {
 		r.Kind = kd.DetectKind(*r.Prompt)
 	}
-	// A followed suggestion is estimated too: what it would have cost is what
-	// following the suggestion avoided. Totals count only sent requests.
-	if s.Estimator != nil && r.Footprint == nil && r.Outcome != OutcomeCancelled {
-		fp, err := s.Estimator.Estimate(&r)
-		if err != nil {
-			// A request is never lost because it could not be estimated.
-			r.Warnings = append(r.Warnings, "not estimated: "+err.Error())
-		} else {
-			r.Footprint = &fp
-		}
+	if r.Footprint == nil {
+		s.estimate(set, &r)
 	}
 	r.Prompt = set.Privacy.Apply(r.Prompt)
 	return r, set, nil
@@ -99,20 +199,96 @@ func (s *Service) Prepare(ctx context.Context, r Request) (Request, Settings, er
 // Capture records one request. It returns the request as stored and whether
 // it was new.
 func (s *Service) Capture(ctx context.Context, r Request) (Request, bool, error) {
+	if s.Store == nil {
+		return r, false, ErrNoStore
+	}
 	r, set, err := s.Prepare(ctx, r)
 	if err != nil {
 		return r, false, err
 	}
-	now := time.Now
-	if s.Now != nil {
-		now = s.Now
-	}
-	if set.PausedUntilMs > now().UnixMilli() {
+	if set.PausedUntilMs > s.now().UnixMilli() {
 		return r, false, ErrPaused
 	}
-	ins, err := s.Sink.Record(ctx, r)
+	ins, err := s.Store.Record(ctx, r)
 	if err != nil {
 		return r, false, fmt.Errorf("capture: %w", err)
 	}
 	return r, ins, nil
+}
+
+// Answer records that the answer to request id finished streaming, with its
+// length and streaming time, and estimates the request again with them. The
+// store's "not found" error is returned wrapped when there is no such
+// request.
+func (s *Service) Answer(ctx context.Context, id string, chars int, streaming time.Duration) (Request, error) {
+	if s.Store == nil {
+		return Request{}, ErrNoStore
+	}
+	if chars < 0 || streaming < 0 {
+		return Request{}, fmt.Errorf("answer %s: negative length or time", id)
+	}
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return Request{}, fmt.Errorf("answer %s: %w", id, err)
+	}
+	r, err := s.Store.Get(ctx, id)
+	if err != nil {
+		return r, fmt.Errorf("answer %s: %w", id, err)
+	}
+	r.AnswerChars, r.Latency = &chars, &streaming
+	r.OutputTokens = nil // measured again from the answer
+	s.estimate(set, &r)
+	if err := s.Store.Update(ctx, r); err != nil {
+		return r, fmt.Errorf("answer %s: %w", id, err)
+	}
+	return r, nil
+}
+
+// ReestimateResult says what Reestimate did.
+type ReestimateResult struct {
+	Total, Changed, Failed int64
+}
+
+// Reestimate recomputes stored estimates under the current settings.
+// current says whether a stored estimate is still current (made with this
+// method version, say) and is skipped; nil re-estimates every request.
+// progress, if not nil, is called with the number of requests seen.
+func (s *Service) Reestimate(ctx context.Context, current func(*Footprint) bool, progress func(done, total int64)) (ReestimateResult, error) {
+	var res ReestimateResult
+	rw, ok := s.Store.(Rewriter)
+	if !ok || s.Store == nil {
+		return res, ErrNoStore
+	}
+	if s.Estimator == nil {
+		return res, errors.New("reestimate: no estimator in this build")
+	}
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return res, fmt.Errorf("reestimate: %w", err)
+	}
+	if res.Total, err = rw.Count(ctx); err != nil {
+		return res, fmt.Errorf("reestimate: %w", err)
+	}
+	var p func(int64)
+	if progress != nil {
+		p = func(done int64) { progress(done, res.Total) }
+	}
+	res.Changed, err = rw.Rewrite(ctx, func(r *Request) (bool, error) {
+		if !estimable(r) || (current != nil && r.Footprint != nil && current(r.Footprint)) {
+			return false, nil
+		}
+		// The warnings describe the estimate being replaced.
+		r.Warnings = nil
+		if err := s.estimateErr(set, r); err != nil {
+			// Keep the old estimate (or none) and say why; one bad row
+			// does not stop the others.
+			res.Failed++
+			r.Warnings = append(r.Warnings, "not re-estimated: "+err.Error())
+		}
+		return true, nil
+	}, p)
+	if err != nil {
+		return res, fmt.Errorf("reestimate: %w", err)
+	}
+	return res, nil
 }

@@ -1,6 +1,10 @@
 package tracker
 
-import "fmt"
+import (
+	"fmt"
+
+	"frugal/tracker/defs"
+)
 
 // PromptPrivacy says how much of a prompt's text is kept.
 type PromptPrivacy string
@@ -65,16 +69,16 @@ type Settings struct {
 // DefaultSettings are what a new user starts with.
 func DefaultSettings() Settings {
 	return Settings{
-		Privacy:       KeepFull,
-		SearchEngine:  "duckduckgo",
+		Privacy:       PromptPrivacy(defs.DefaultPrivacy),
+		SearchEngine:  defs.DefaultSearchEngine,
 		NudgesOff:     map[string]bool{},
 		NotifyOff:     map[string]bool{},
-		DailyBudgetWh: 10,
+		DailyBudgetWh: defs.DefaultDailyBudgetWh,
 	}
 }
 
 // SearchEngines are the engines a person can choose from.
-var SearchEngines = []string{"duckduckgo", "ecosia", "qwant", "startpage", "google", "bing"}
+var SearchEngines = defs.SearchEngines
 
 // Validate checks a Settings value before it is saved.
 func (s Settings) Validate() error {

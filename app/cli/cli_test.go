@@ -180,7 +180,7 @@ func TestReestimate_FillsMissingEstimatesAndSkipsCurrentOnes(t *testing.T) {
 	s.Update(t.Context(), r)
 	s.Close()
 	code, out, errs := run(t, db, "", "reestimate")
-	if code != 0 || !strings.Contains(out, "re-estimated 1 of 2") {
+	if code != 0 || !strings.Contains(out, "re-estimated 1 request out of 2") {
 		t.Fatalf("reestimate = %d %q %q", code, out, errs)
 	}
 	s, _ = storage.Open(t.Context(), db)
@@ -271,13 +271,54 @@ func TestNotice_HostSaysItOnStderrOnly(t *testing.T) {
 	}
 }
 
-func TestNThingsSaysOneInTheSingular(t *testing.T) {
+func TestCLI_SpeaksTheChosenLanguageWithCLDRPlurals(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	code, out, errs := run(t, db, "", "log", "--site", "Le Chat", "--prompt", "écris un poème", "--json")
+	if code != 0 || !strings.Contains(out, `"site":"lechat"`) {
+		t.Fatalf("log --site 'Le Chat': %d %q %q", code, out, errs)
+	}
+	// French counts 0 and 1 in the singular, English only 1.
+	code, out, _ = run(t, db, "", "summary", "--lang", "fr")
+	if code != 0 || !strings.Contains(out, "Semaine précédente : 0 requête\n") || !strings.Contains(out, "Le Chat") {
+		t.Errorf("summary --lang fr = %d %q", code, out)
+	}
+	code, out, _ = run(t, db, "", "summary", "--lang", "en")
+	if code != 0 || !strings.Contains(out, "Previous week: 0 requests\n") {
+		t.Errorf("summary --lang en = %d %q", code, out)
+	}
+	csv := filepath.Join(t.TempDir(), "x.csv")
+	code, _, errs = run(t, db, "", "export", "--lang", "fr", "-o", csv)
+	if code != 0 || !strings.Contains(errs, "1 requête exportée dans") {
+		t.Errorf("export --lang fr: %d %q", code, errs)
+	}
+	code, out, _ = run(t, db, "", "import", "--lang", "en", csv)
+	if code != 0 || !strings.Contains(out, "imported 0 new requests from") {
+		t.Errorf("import --lang en: %d %q", code, out)
+	}
+	code, out, _ = run(t, db, "", "import", "--lang", "fr", csv)
+	if code != 0 || !strings.Contains(out, "0 nouvelle requête importée de") {
+		t.Errorf("import --lang fr: %d %q", code, out)
+	}
+	if code, _, errs := run(t, db, "", "summary", "--lang", "de"); code != ExitUsage || !strings.Contains(errs, "--lang") {
+		t.Errorf("summary --lang de: %d %q", code, errs)
+	}
+}
+
+func TestLang_FollowsTheSystemLocaleWithoutChangingIt(t *testing.T) {
 	for _, tc := range []struct {
-		n    int64
+		env  map[string]string
 		want string
-	}{{0, "0 requests"}, {1, "1 request"}, {2, "2 requests"}, {1000000, "1000000 requests"}} {
-		if got := nThings(tc.n, "request", "requests"); got != tc.want {
-			t.Errorf("nThings(%d) = %q, want %q", tc.n, got, tc.want)
+	}{
+		{map[string]string{"LANG": "fr_FR.UTF-8"}, "fr"},
+		{map[string]string{"LANGUAGE": "fr:en", "LANG": "en_GB.UTF-8"}, "fr"},
+		{map[string]string{"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}, "en"},
+		{map[string]string{"LC_ALL": "C.UTF-8", "LANGUAGE": "fr"}, "en"},
+		{map[string]string{"LC_MESSAGES": "en_US.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"},
+		{map[string]string{}, "en"},
+	} {
+		env := &Env{Getenv: func(k string) string { return tc.env[k] }}
+		if got, err := lang(env, ""); err != nil || got != tc.want {
+			t.Errorf("lang(%v) = %q, %v; want %q", tc.env, got, err, tc.want)
 		}
 	}
 }

@@ -2,16 +2,13 @@ package cli
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"strings"
-	"sync"
 
+	"frugal/app/core"
 	"frugal/storage"
 	"frugal/tracker"
-	"frugal/tracker/classify"
 	"frugal/tracker/estimate"
 )
 
@@ -45,85 +42,10 @@ func openStore(ctx context.Context, env *Env, flagValue string) (*storage.Store,
 	return st, err
 }
 
-// NewService wires the capture service to a store with the classifier and
-// estimator that this build has. It is what the CLI, the native host and the
-// windows use, so every source records requests the same way.
-func NewService(st *storage.Store) *tracker.Service {
-	return &tracker.Service{
-		Classifier: &settingsClassifier{settings: st.Settings, base: classify.New(classify.Options{})},
-		Estimator:  &zoneEstimator{settings: st.Settings},
-		Sink:       st,
-		Settings:   st.Settings,
-	}
-}
-
-// settingsClassifier classifies with the person's search engine and
-// weather service. Requests are recorded with their true category even when
-// that category's nudge is off: the nudge setting decides what the
-// extension shows, not what the summary counts.
-type settingsClassifier struct {
-	settings func(context.Context) (tracker.Settings, error)
-	base     *classify.Classifier
-}
-
-func (c *settingsClassifier) Classify(text, lang string) tracker.Verdict {
-	set, err := c.settings(context.Background())
-	if err != nil {
-		return c.base.Classify(text, lang)
-	}
-	set.NudgesOff = nil
-	return c.base.WithSettings(set).Classify(text, lang)
-}
-
-// DetectKind tells image, video and audio generation requests apart.
-func (c *settingsClassifier) DetectKind(text string) tracker.Kind { return classify.DetectKind(text) }
-
-// zoneEstimator estimates with the grid zone the settings name: the
-// provider's data centres by default, or the person's "what if" zone. It
-// reads the settings on each estimate, so a change made in another process
-// applies at once.
-type zoneEstimator struct {
-	settings func(context.Context) (tracker.Settings, error)
-	mu       sync.Mutex
-	byZone   map[string]*estimate.Estimator
-}
-
-func (z *zoneEstimator) forZone(zone string) (*estimate.Estimator, error) {
-	z.mu.Lock()
-	defer z.mu.Unlock()
-	if e, ok := z.byZone[zone]; ok {
-		return e, nil
-	}
-	opts := estimate.DefaultOptions()
-	opts.Zone = zone
-	e, err := estimate.New(opts)
-	if err != nil {
-		return nil, err
-	}
-	if z.byZone == nil {
-		z.byZone = map[string]*estimate.Estimator{}
-	}
-	z.byZone[zone] = e
-	return e, nil
-}
-
-func (z *zoneEstimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
-	set, err := z.settings(context.Background())
-	if err != nil {
-		return tracker.Footprint{}, err
-	}
-	e, err := z.forZone(set.Zone)
-	if err != nil {
-		return tracker.Footprint{}, err
-	}
-	return e.Estimate(r)
-}
+// NewService is the request path over st (see package core).
+func NewService(st *storage.Store) *tracker.Service { return core.NewService(st) }
 
 // NewID makes a random request id (128 bits, hex).
-func NewID() string {
-	var b [16]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
+func NewID() string { return core.NewID() }
 
 func methodVersion() string { return estimate.MethodVersion }

@@ -31,13 +31,23 @@ func lang(env *Env, flagValue string) (string, error) {
 	default:
 		return "", Usagef("--lang %q (want fr or en)", flagValue)
 	}
+	// The system locale as gettext reads it: LC_ALL, LC_MESSAGES, LANG;
+	// then LANGUAGE (a list; its first entry) takes precedence unless the
+	// locale is C, which means English.
+	loc := ""
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := env.Getenv(k); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "fr") {
-				return "fr", nil
-			}
-			return "en", nil
+		if loc = env.Getenv(k); loc != "" {
+			break
 		}
+	}
+	if loc == "" || loc == "C" || loc == "POSIX" || strings.HasPrefix(loc, "C.") {
+		return "en", nil
+	}
+	if first, _, _ := strings.Cut(env.Getenv("LANGUAGE"), ":"); first != "" {
+		loc = first
+	}
+	if strings.HasPrefix(strings.ToLower(loc), "fr") {
+		return "fr", nil
 	}
 	return "en", nil
 }

@@ -37,7 +37,12 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	bom := fs.Bool("bom", false, "start with a byte order mark (Excel)")
 	noText := fs.Bool("no-text", false, "leave prompt texts out")
 	outPath := fs.String("o", "", "write to `file` instead of standard output")
+	langF := langFlag(fs)
 	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	c, err := catalogue(env, *langF)
+	if err != nil {
 		return err
 	}
 	o := storage.ExportOptions{BOM: *bom, NoText: *noText}
@@ -47,7 +52,6 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	default:
 		return Usagef("--delimiter %q: want , or ;", *delim)
 	}
-	var err error
 	if *from != "" {
 		if o.From, err = parseDate(*from, time.Local); err != nil {
 			return Usagef("--from: %v", err)
@@ -102,7 +106,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err := os.Rename(tmp.Name(), *outPath); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "exported %s to %s\n", nThings(n, "request", "requests"), *outPath)
+	fmt.Fprintln(env.Stderr, c.N("cli.exported", int(n), map[string]any{"File": *outPath}))
 	return nil
 }
 
@@ -119,9 +123,14 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 func runImport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "import", "FILE")
+	fs := newFlags(env, "import", "[--lang fr|en] FILE")
 	db := dbFlag(fs, env)
+	langF := langFlag(fs)
 	if err := parse(fs, args, 1); err != nil {
+		return err
+	}
+	c, err := catalogue(env, *langF)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -168,6 +177,6 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "imported %d new requests from %s (%d already there)\n", res.Inserted, path, res.Skipped)
+	fmt.Fprintln(env.Stdout, c.N("cli.imported", int(res.Inserted), map[string]any{"File": path, "Skipped": res.Skipped}))
 	return nil
 }

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"errors"
-	"fmt"
+	"flag"
 	"io"
 	"strconv"
+
+	"frugal/app/i18n"
 )
 
 // num prints a quantity with 3 significant digits, without exponent for
@@ -30,10 +32,18 @@ func readFull(r io.Reader, buf []byte) (int, error) {
 	return n, err
 }
 
-// nThings says n things in English, "1 request" or "3 requests".
-func nThings(n int64, one, many string) string {
-	if n == 1 || n == -1 {
-		return "1 " + one
+// langFlag adds --lang to fs: the language of the command's messages.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", "", "language of the messages: fr or en (default: the system's, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)")
+}
+
+// catalogue is the message catalogue for a --lang value, else the system's
+// language. The language is passed explicitly; the environment is read,
+// never changed.
+func catalogue(env *Env, flagValue string) (i18n.Catalogue, error) {
+	l, err := lang(env, flagValue)
+	if err != nil {
+		return i18n.Catalogue{}, err
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return i18n.New(l), nil
 }

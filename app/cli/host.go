@@ -61,8 +61,7 @@ func openHost(ctx context.Context, env *Env) (nativehost.Deps, func(), error) {
 	if err != nil {
 		return d, nil, err
 	}
-	svc := NewService(st)
-	d.Classifier, d.Estimator, d.Store = svc.Classifier, svc.Estimator, st
+	d.Service = NewService(st)
 	d.Totals = func(ctx context.Context, from, to time.Time) (nativehost.Totals, error) {
 		t, err := st.Totals(ctx, from, to)
 		return nativehost.Totals{Count: t.Count, Trivial: t.Trivial, Estimated: t.Estimated, Footprint: t.Footprint}, err

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"frugal/tracker/defs"
 	"frugal/tracker/nativehost"
 )
 
@@ -27,27 +28,15 @@ type browserInfo struct {
 	regKey string
 }
 
-// Browsers Frugal installs into. Locations: Chrome's "Native messaging"
-// guide (https://developer.chrome.com/docs/extensions/develop/concepts/native-messaging#native-messaging-host-location),
-// MDN's "Native manifests" page for Firefox, and the browsers' own user-data
-// directories for Chromium, Brave and Edge.
-var browsers = []browserInfo{
-	{"chrome", "chromium", ".config/google-chrome/NativeMessagingHosts",
-		"Library/Application Support/Google/Chrome/NativeMessagingHosts",
-		`Software\Google\Chrome\NativeMessagingHosts\` + nativehost.HostName},
-	{"chromium", "chromium", ".config/chromium/NativeMessagingHosts",
-		"Library/Application Support/Chromium/NativeMessagingHosts",
-		`Software\Chromium\NativeMessagingHosts\` + nativehost.HostName},
-	{"brave", "chromium", ".config/BraveSoftware/Brave-Browser/NativeMessagingHosts",
-		"Library/Application Support/BraveSoftware/Brave-Browser/NativeMessagingHosts",
-		`Software\BraveSoftware\Brave-Browser\NativeMessagingHosts\` + nativehost.HostName},
-	{"edge", "chromium", ".config/microsoft-edge/NativeMessagingHosts",
-		"Library/Application Support/Microsoft Edge/NativeMessagingHosts",
-		`Software\Microsoft\Edge\NativeMessagingHosts\` + nativehost.HostName},
-	{"firefox", "firefox", ".mozilla/native-messaging-hosts",
-		"Library/Application Support/Mozilla/NativeMessagingHosts",
-		`Software\Mozilla\NativeMessagingHosts\` + nativehost.HostName},
-}
+// browsers Frugal installs into: the one list is defs.Browsers (with the
+// sources of each location).
+var browsers = func() []browserInfo {
+	var out []browserInfo
+	for _, b := range defs.Browsers {
+		out = append(out, browserInfo{b.ID, b.Family, b.Linux, b.Darwin, b.RegKey + `\` + defs.HostName})
+	}
+	return out
+}()
 
 // manifestDir returns the directory where browser b looks for host
 // manifests on goos. home is the home directory; localAppData is used on

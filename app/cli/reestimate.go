@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"frugal/tracker"
+	"frugal/app/core"
 )
 
 func init() {
@@ -15,7 +15,12 @@ func runReestimate(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "reestimate", "[--all]")
 	db := dbFlag(fs, env)
 	all := fs.Bool("all", false, "also recompute estimates already made with this method version")
+	langF := langFlag(fs)
 	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	c, err := catalogue(env, *langF)
+	if err != nil {
 		return err
 	}
 	st, err := openStore(ctx, env, *db)
@@ -23,56 +28,25 @@ func runReestimate(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	total, err := st.Count(ctx)
-	if err != nil {
-		return err
+	current := core.CurrentMethod
+	if *all {
+		current = nil
 	}
-	est := NewService(st).Estimator
-	var failed int64
-	progress := func(done int64) {
+	res, err := NewService(st).Reestimate(ctx, current, func(done, total int64) {
 		if env.IsTerminal && total > 0 {
 			fmt.Fprintf(env.Stderr, "\rre-estimating: %d of %d (%d %%)", done, total, 100*done/total)
 		}
-	}
-	changed, err := st.Rewrite(ctx, func(r *tracker.Request) (bool, error) {
-		if r.Outcome == tracker.OutcomeCancelled {
-			return false, nil
-		}
-		if !*all && r.Footprint != nil && r.Footprint.Method == methodVersion() {
-			return false, nil
-		}
-		// The warnings describe the estimate being replaced.
-		r.Warnings = nil
-		fp, err := est.Estimate(r)
-		if err != nil {
-			// Keep the old estimate (or none) and say why; one bad row
-			// does not stop the others.
-			failed++
-			r.Warnings = appendOnce(r.Warnings, "not re-estimated: "+err.Error())
-			return true, nil
-		}
-		r.Footprint = &fp
-		return true, nil
-	}, progress)
+	})
 	if env.IsTerminal {
 		fmt.Fprintln(env.Stderr)
 	}
 	if err != nil {
-		return fmt.Errorf("%w (%d requests were re-estimated before the error and keep their new estimate)", err, changed)
+		return fmt.Errorf("%w (%d requests were re-estimated before the error and keep their new estimate)", err, res.Changed)
 	}
-	fmt.Fprintf(env.Stdout, "re-estimated %d of %d requests with method %s", changed-failed, total, methodVersion())
-	if failed > 0 {
-		fmt.Fprintf(env.Stdout, "; %d could not be estimated (see their warnings)", failed)
+	fmt.Fprint(env.Stdout, c.N("cli.reestimated", int(res.Changed-res.Failed), map[string]any{"Of": res.Total, "Method": methodVersion()}))
+	if res.Failed > 0 {
+		fmt.Fprint(env.Stdout, c.N("cli.reestimate_failed", int(res.Failed)))
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil
-}
-
-func appendOnce(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
 }

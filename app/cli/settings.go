@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"frugal/app/i18n"
 	"frugal/tracker"
 	"frugal/tracker/estimate"
 )
@@ -36,7 +37,12 @@ func runSettings(ctx context.Context, env *Env, args []string) error {
 	fs.Var(&on, "nudge-on", "turn the nudge back on for a category (repeatable)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	window := fs.Bool("window", false, "open the settings window")
+	langF := langFlag(fs)
 	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	c, err := catalogue(env, *langF)
+	if err != nil {
 		return err
 	}
 	if *window {
@@ -59,12 +65,13 @@ func runSettings(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	set, err := st.Settings(ctx)
+	svc := NewService(st)
+	set, err := svc.Settings(ctx)
 	if err != nil {
 		return err
 	}
 	if changed {
-		set, err = st.UpdateSettings(ctx, func(s *tracker.Settings) error {
+		set, err = svc.UpdateSettings(ctx, func(s *tracker.Settings) error {
 			if *privacy != "" {
 				s.Privacy = tracker.PromptPrivacy(*privacy)
 			}
@@ -118,15 +125,15 @@ func runSettings(ctx context.Context, env *Env, args []string) error {
 	}
 	sort.Strings(offs)
 	fmt.Fprintf(env.Stdout, "prompt text kept:  %s\nsearch engine:     %s\ndaily budget:      %s Wh\ngrid zone:         %s\nkeep history:      %s\nnudges off:        %s\n",
-		set.Privacy, set.SearchEngine, num(set.DailyBudgetWh), zoneText, monthsText(set.KeepMonths), orNone(offs))
+		set.Privacy, set.SearchEngine, num(set.DailyBudgetWh), zoneText, monthsText(c, set.KeepMonths), orNone(offs))
 	return nil
 }
 
-func monthsText(n int) string {
+func monthsText(c i18n.Catalogue, n int) string {
 	if n == 0 {
-		return "everything"
+		return c.T("cli.everything")
 	}
-	return nThings(int64(n), "month", "months")
+	return c.N("cli.months", n)
 }
 
 func orNone(l []string) string {

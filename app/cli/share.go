@@ -4,86 +4,16 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
+	"frugal/app/core"
 	"strings"
 	"time"
 
-	"frugal/storage"
 	"frugal/tracker"
-	"frugal/tracker/estimate"
 	"frugal/tracker/team"
 )
 
 func init() {
 	register("share", "write this week's totals, aggregates only, for a team report", runShare)
-}
-
-// ShareWeek builds the share of the week that starts at monday: the week's
-// totals per assistant and nothing else. The install id is drawn and saved
-// on first use. teamLabel, when not nil, replaces the saved team label.
-func ShareWeek(ctx context.Context, st *storage.Store, monday, now time.Time, teamLabel *string) (team.Share, error) {
-	if teamLabel != nil {
-		if err := team.CheckTeam(strings.TrimSpace(*teamLabel)); err != nil {
-			return team.Share{}, &UsageError{"--team: " + err.Error()}
-		}
-	}
-	set, err := st.UpdateSettings(ctx, func(s *tracker.Settings) error {
-		if s.ShareID == "" {
-			s.ShareID = team.NewInstallID()
-		}
-		if teamLabel != nil {
-			s.ShareTeam = strings.TrimSpace(*teamLabel)
-		}
-		return nil
-	})
-	if err != nil {
-		return team.Share{}, err
-	}
-	days := tracker.WeekDays(monday)
-	var b team.Builder
-	err = st.Range(ctx, days[0], days[7], func(r tracker.Request) error {
-		b.Add(&r)
-		return nil
-	})
-	if err != nil {
-		return team.Share{}, err
-	}
-	return b.Share(set.ShareID, set.ShareTeam, monday, now, estimate.MethodVersion, team.DefaultScope), nil
-}
-
-// ResetShareID draws a new install id: later shares cannot be linked to
-// earlier ones.
-func ResetShareID(ctx context.Context, st *storage.Store) (string, error) {
-	set, err := st.UpdateSettings(ctx, func(s *tracker.Settings) error {
-		s.ShareID = team.NewInstallID()
-		return nil
-	})
-	return set.ShareID, err
-}
-
-// WriteFileAtomic writes data next to path and renames it into place, so
-// an interrupted write never leaves a half file under the name.
-func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".frugal-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), mode)
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 func runShare(ctx context.Context, env *Env, args []string) error {
@@ -126,13 +56,18 @@ func runShare(ctx context.Context, env *Env, args []string) error {
 		if *week != "" || *out != "" || teamLabel != nil {
 			return Usagef("--reset-id writes nothing: run share again without it")
 		}
-		if _, err := ResetShareID(ctx, st); err != nil {
+		if _, err := core.ResetShareID(ctx, st); err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, "New install id drawn: your next shares cannot be linked to the earlier ones.")
 		return nil
 	}
-	s, err := ShareWeek(ctx, st, monday, env.Now(), teamLabel)
+	if teamLabel != nil {
+		if err := team.CheckTeam(strings.TrimSpace(*teamLabel)); err != nil {
+			return Usagef("--team: %v", err)
+		}
+	}
+	s, err := core.ShareWeek(ctx, st, monday, env.Now(), teamLabel)
 	if err != nil {
 		return err
 	}
@@ -148,14 +83,15 @@ func runShare(ctx context.Context, env *Env, args []string) error {
 	if path == "" {
 		path = "frugal-share-" + s.Week + ".json"
 	}
-	if err := WriteFileAtomic(path, data, 0o644); err != nil {
+	if err := core.WriteFileAtomic(path, data, 0o644); err != nil {
 		return err
 	}
 	var n int64
 	for _, a := range s.Assistants {
 		n += a.Requests
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s: totals of week %s (%s), no prompt text\n", path, s.Week, nThings(n, "request", "requests"))
+	cat, _ := catalogue(env, "")
+	fmt.Fprintln(env.Stderr, cat.N("cli.shared", int(n), map[string]any{"File": path, "Week": s.Week}))
 	if env.Now().Before(tracker.WeekDays(monday)[7]) {
 		fmt.Fprintf(env.Stderr, "note: week %s is not over; share it again after Sunday for its full totals (the newer file replaces this one in a report)\n", s.Week)
 	}

@@ -117,7 +117,7 @@ func TestTeamReport_ExitCodesAndWarnings(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("team-report exit %d: %s", code, errs)
 	}
-	if !strings.Contains(errs, "warning: 2 files skipped") || !strings.Contains(errs, "export.json: not a share file") {
+	if !strings.Contains(errs, "attention : 2 fichiers ignorés") || !strings.Contains(errs, "export.json: not a share file") {
 		t.Errorf("stderr: %s", errs)
 	}
 	page, _ := os.ReadFile(html)

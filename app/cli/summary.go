@@ -7,8 +7,10 @@ import (
 	"io"
 	"time"
 
+	"frugal/app/i18n"
 	"frugal/storage"
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
 
 func init() {
@@ -21,7 +23,12 @@ func runSummary(ctx context.Context, env *Env, args []string) error {
 	week := fs.String("week", "", "ISO week, e.g. 2026-W48 (default: this week)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	window := fs.Bool("window", false, "open the weekly summary window")
+	langF := langFlag(fs)
 	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	c, err := catalogue(env, *langF)
+	if err != nil {
 		return err
 	}
 	if *window {
@@ -30,7 +37,6 @@ func runSummary(ctx context.Context, env *Env, args []string) error {
 	loc := time.Local
 	monday := tracker.StartOfWeek(env.Now(), loc)
 	if *week != "" {
-		var err error
 		if monday, err = tracker.ParseISOWeek(*week, loc); err != nil {
 			return Usagef("--week: %v", err)
 		}
@@ -47,7 +53,7 @@ func runSummary(ctx context.Context, env *Env, args []string) error {
 	if *asJSON {
 		return json.NewEncoder(env.Stdout).Encode(weekJSON(w))
 	}
-	printWeek(env.Stdout, w)
+	printWeek(env.Stdout, c, w)
 	return nil
 }
 
@@ -86,71 +92,74 @@ func totalsJSON(t storage.Totals) map[string]any {
 	return m
 }
 
-func printWeek(out io.Writer, w storage.Week) {
+func printWeek(out io.Writer, c i18n.Catalogue, w storage.Week) {
 	last := w.End.AddDate(0, 0, -1)
-	fmt.Fprintf(out, "Week %s (%s to %s, %s)\n", tracker.ISOWeek(w.Start),
-		w.Start.Format("Mon 2 Jan"), last.Format("Mon 2 Jan 2006"), w.Start.Location())
+	fmt.Fprintln(out, c.T("cli.week", map[string]any{"Week": tracker.ISOWeek(w.Start),
+		"From": w.Start.Format("2006-01-02"), "To": last.Format("2006-01-02"), "Zone": w.Start.Location().String()}))
 	t := w.Total
 	if t.Count == 0 && t.Followed == 0 {
-		fmt.Fprintln(out, "No AI requests recorded this week.")
+		fmt.Fprintln(out, c.T("cli.empty"))
 	} else {
-		fmt.Fprintf(out, "Requests: %d, of which %d trivial (%s)\n", t.Count, t.Trivial, pct(t.Trivial, t.Count))
-		printFootprint(out, "", t)
+		fmt.Fprintln(out, c.T("cli.requests", map[string]any{"N": t.Count, "Trivial": t.Trivial, "Share": pct(t.Trivial, t.Count)}))
+		printFootprint(out, c, "", t)
 		if t.Followed > 0 {
-			fmt.Fprintf(out, "Suggestions followed: %d\n", t.Followed)
+			fmt.Fprintln(out, c.N("cli.followed", t.Followed))
 		}
 	}
-	fmt.Fprintf(out, "Previous week: %s", nThings(int64(w.Previous.Count), "request", "requests"))
+	line := c.T("cli.previous", map[string]any{"Requests": c.N("requests", w.Previous.Count)})
 	if w.Previous.Count > 0 {
-		fmt.Fprintf(out, " (%+d%%)", int(100*float64(t.Count-w.Previous.Count)/float64(w.Previous.Count)))
+		line += fmt.Sprintf(" (%+d%%)", int(100*float64(t.Count-w.Previous.Count)/float64(w.Previous.Count)))
 	}
-	fmt.Fprintln(out)
+	fmt.Fprintln(out, line)
 	if t.Count == 0 {
 		return
 	}
-	fmt.Fprintln(out, "\nBy day:")
+	fmt.Fprintln(out, "\n"+c.T("cli.by_day"))
 	for i, d := range w.Days {
-		fmt.Fprintf(out, "  %-10s %4d  %s\n", w.Start.AddDate(0, 0, i).Format("Mon 2 Jan"), d.Count, energy(d))
+		fmt.Fprintf(out, "  %-10s %4d  %s\n", w.Start.AddDate(0, 0, i).Format("2006-01-02"), d.Count, energy(c, d))
 	}
-	fmt.Fprintln(out, "\nBy site:")
+	fmt.Fprintln(out, "\n"+c.T("cli.by_site"))
 	for _, g := range w.BySite {
 		if g.Count > 0 {
-			fmt.Fprintf(out, "  %-12s %4d  %s\n", g.Key, g.Count, energy(g.Totals))
+			fmt.Fprintf(out, "  %-12s %4d  %s\n", defs.SiteName(g.Key), g.Count, energy(c, g.Totals))
 		}
 	}
 	if len(w.ByCategory) > 0 {
-		fmt.Fprintln(out, "\nBy category:")
+		fmt.Fprintln(out, "\n"+c.T("cli.by_category"))
 		for _, g := range w.ByCategory {
 			if g.Count > 0 {
-				fmt.Fprintf(out, "  %-20s %4d  %s\n", g.Key, g.Count, energy(g.Totals))
+				fmt.Fprintf(out, "  %-20s %4d  %s\n", g.Key, g.Count, energy(c, g.Totals))
 			}
 		}
 	}
 }
 
-func printFootprint(out io.Writer, indent string, t storage.Totals) {
+func printFootprint(out io.Writer, c i18n.Catalogue, indent string, t storage.Totals) {
 	if t.Estimated == 0 {
-		fmt.Fprintf(out, "%sFootprint: not estimated\n", indent)
+		fmt.Fprintln(out, indent+c.T("cli.footprint_none"))
 		return
 	}
 	f := t.Footprint
 	note := ""
 	if t.Estimated < t.Count {
-		note = fmt.Sprintf(" (%d of %d requests estimated)", t.Estimated, t.Count)
+		note = c.N("cli.estimated_of", t.Estimated, map[string]any{"Of": t.Count})
 	}
-	fmt.Fprintf(out, "%sEnergy: %s Wh (range %s–%s)%s\n", indent, num(f.EnergyWh.Central), num(f.EnergyWh.Low), num(f.EnergyWh.High), note)
-	fmt.Fprintf(out, "%sCarbon: %s g CO2e (range %s–%s)\n", indent, num(f.CO2Grams.Central), num(f.CO2Grams.Low), num(f.CO2Grams.High))
-	fmt.Fprintf(out, "%sWater:  %s mL (range %s–%s)\n", indent, num(f.WaterML.Central), num(f.WaterML.Low), num(f.WaterML.High))
+	r := func(key string, v tracker.Range, extra string) string {
+		return indent + c.T(key, map[string]any{"C": c.Num(v.Central), "Lo": c.Num(v.Low), "Hi": c.Num(v.High), "Note": extra})
+	}
+	fmt.Fprintln(out, r("cli.energy", f.EnergyWh, note))
+	fmt.Fprintln(out, r("cli.carbon", f.CO2Grams, ""))
+	fmt.Fprintln(out, r("cli.water", f.WaterML, ""))
 }
 
-func energy(t storage.Totals) string {
+func energy(c i18n.Catalogue, t storage.Totals) string {
 	if t.Count == 0 {
 		return ""
 	}
 	if t.Estimated == 0 {
-		return "not estimated"
+		return c.T("cli.not_estimated")
 	}
-	return num(t.Footprint.EnergyWh.Central) + " Wh"
+	return c.Num(t.Footprint.EnergyWh.Central) + "\u00a0Wh"
 }
 
 func pct(a, b int) string {

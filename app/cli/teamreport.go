@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"frugal/app/core"
 	"strings"
 
 	"frugal/tracker/team"
@@ -42,21 +43,11 @@ func runTeamReport(ctx context.Context, env *Env, args []string) error {
 	if *minGroup < team.MinGroupFloor {
 		return Usagef("--min-group %d: at least %d, so no one can be singled out", *minGroup, team.MinGroupFloor)
 	}
-	l := *lang
-	if l == "" {
-		l = "en"
-		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-			if s := env.Getenv(v); s != "" {
-				if strings.HasPrefix(s, "fr") {
-					l = "fr"
-				}
-				break
-			}
-		}
+	cat, err := catalogue(env, *lang)
+	if err != nil {
+		return err
 	}
-	if l != "fr" && l != "en" {
-		return Usagef("--lang %q: want fr or en", l)
-	}
+	l := cat.Lang
 
 	files, bad, err := team.Files(inputs)
 	if err != nil {
@@ -95,7 +86,7 @@ func runTeamReport(ctx context.Context, env *Env, args []string) error {
 	if err := rep.WriteHTML(&html, l); err != nil {
 		return err
 	}
-	if err := WriteFileAtomic(*out, html.Bytes(), 0o644); err != nil {
+	if err := core.WriteFileAtomic(*out, html.Bytes(), 0o644); err != nil {
 		return err
 	}
 	if *csvPath != "" {
@@ -103,7 +94,7 @@ func runTeamReport(ctx context.Context, env *Env, args []string) error {
 		if err := rep.WriteCSV(&b); err != nil {
 			return err
 		}
-		if err := WriteFileAtomic(*csvPath, b.Bytes(), 0o644); err != nil {
+		if err := core.WriteFileAtomic(*csvPath, b.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}
@@ -116,7 +107,7 @@ func runTeamReport(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "week %s left out: %d people shared it, fewer than --min-group %d\n", lo.Week, lo.People, rep.MinGroup)
 	}
 	if n := len(rep.Skipped); n > 0 {
-		fmt.Fprintf(env.Stderr, "warning: %s skipped (listed above)\n", nThings(int64(n), "file", "files"))
+		fmt.Fprintln(env.Stderr, cat.N("cli.files_skipped", n))
 	}
 	return nil
 }

@@ -6,13 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template"
 
 	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 //go:embed translations/*.json
@@ -81,13 +82,100 @@ func New(l string) Catalogue {
 	return Catalogue{Lang: l}
 }
 
-// N is T for a sentence about n things: it reads key+".one" when n is 1
-// and key+".other" otherwise ("1 request", "4 requests").
+// N is T for a sentence about n things. The sentence agrees with n by the
+// CLDR plural rules of the catalogue's language: it reads key+".one",
+// key+".many" … (the CLDR category of n) and falls back to key+".other".
+// French puts 0 and 1 in "one" ("0 requête"), English only 1. data's map,
+// if any, gets "N" = n unless it sets N itself.
 func (c Catalogue) N(key string, n int, data ...any) string {
-	if n == 1 {
-		return c.T(key+".one", data...)
+	return c.plural(key, strconv.Itoa(n), n, data)
+}
+
+// NF is N for a decimal amount, shown with Num: the form follows the number
+// as printed ("1,5 charge" in French, "1.5 charges" in English).
+func (c Catalogue) NF(key string, x float64, data ...any) string {
+	shown := c.Num(x)
+	return c.plural(key, shown, shown, data)
+}
+
+func (c Catalogue) plural(key, shown string, n any, data []any) string {
+	form := PluralForm(c.lang(), shown)
+	k := key + "." + form
+	if !c.has(k) {
+		k = key + ".other"
 	}
-	return c.T(key+".other", data...)
+	if len(data) == 0 {
+		data = []any{map[string]any{"N": n}}
+	} else if m, ok := data[0].(map[string]any); ok {
+		if _, set := m["N"]; !set {
+			m2 := make(map[string]any, len(m)+1)
+			for a, b := range m {
+				m2[a] = b
+			}
+			m2["N"] = n
+			data = append([]any{m2}, data[1:]...)
+		}
+	}
+	return c.T(k, data...)
+}
+
+func (c Catalogue) lang() string {
+	if c.Lang == "" {
+		return "en"
+	}
+	return c.Lang
+}
+
+func (c Catalogue) has(key string) bool {
+	_, ok := catalogues()[c.lang()][key]
+	if !ok {
+		_, ok = catalogues()["en"][key]
+	}
+	return ok
+}
+
+// PluralForm is the CLDR plural category ("zero", "one", "two", "few",
+// "many" or "other") of a number written as shown ("2", "1.5", "1,5", "0")
+// in language l, from golang.org/x/text's copy of the CLDR rules. The
+// operands (i, v, w, f, t of UTS #35) come from the digits as printed, so
+// "1.0" and "1" may differ, as CLDR intends.
+func PluralForm(l, shown string) string {
+	tag, err := language.Parse(l)
+	if err != nil {
+		tag = language.English
+	}
+	s := strings.TrimLeft(strings.TrimSpace(shown), "-<  ")
+	s = strings.NewReplacer(" ", "", " ", "", " ", "").Replace(s)
+	s = strings.Replace(s, ",", ".", 1)
+	intPart, frac, _ := strings.Cut(s, ".")
+	i, err := strconv.Atoi(intPart)
+	if err != nil {
+		return "other"
+	}
+	v, f := len(frac), 0
+	if v > 0 {
+		if f, err = strconv.Atoi(frac); err != nil {
+			return "other"
+		}
+	}
+	tfrac := strings.TrimRight(frac, "0")
+	w, t := len(tfrac), 0
+	if w > 0 {
+		t, _ = strconv.Atoi(tfrac)
+	}
+	switch plural.Cardinal.MatchPlural(tag, i, v, w, f, t) {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
 }
 
 // T returns the text for key with data filled in ({{.Name}} placeholders
@@ -174,22 +262,16 @@ var (
 )
 
 // Use makes l (a Settings.Language value; "" means the system's) the
-// language of Fyne's lang package and of Current, and loads the catalogue
-// into lang. Window processes call it before building any window. Fyne
-// picks a language from the environment only, so a chosen language is
-// passed to it through LANGUAGE and LC_ALL (LANGUAGE alone is ignored
-// under the C locale).
+// language of Current and X. Window processes call it before building any
+// window. The language is passed explicitly, never through the process
+// environment; Fyne's own widget texts (file dialogs) follow the system's
+// language, as Fyne chooses them from the environment only.
 func Use(setting string) (Catalogue, error) {
 	l := Resolve(setting)
-	if setting != "" {
-		os.Setenv("LANGUAGE", l)
-		os.Setenv("LC_ALL", map[string]string{"fr": "fr_FR.UTF-8", "en": "en_GB.UTF-8"}[l])
-	}
 	currentMu.Lock()
 	current = New(l)
 	currentMu.Unlock()
-	err := lang.AddTranslationsFS(files, "translations")
-	return New(l), err
+	return New(l), nil
 }
 
 // Current is the catalogue chosen by the last Use.
@@ -199,12 +281,8 @@ func Current() Catalogue {
 	return current
 }
 
-// X returns the window text for key through Fyne's lang package, with the
-// English text as fallback.
-func X(key string, data ...any) string {
-	fallback, ok := catalogues()["en"][key]
-	if !ok {
-		fallback = key
-	}
-	return lang.LocalizeKey(key, fallback, data...)
-}
+// X returns the window text for key in the language chosen by Use.
+func X(key string, data ...any) string { return Current().T(key, data...) }
+
+// XN is N in the language chosen by Use.
+func XN(key string, n int, data ...any) string { return Current().N(key, n, data...) }

@@ -14,8 +14,10 @@ import (
 	"fyne.io/systray"
 	"github.com/godbus/dbus/v5"
 
+	"frugal/app/core"
 	"frugal/assets"
 	"frugal/storage"
+	"frugal/tracker"
 )
 
 // Options configure the tray process.
@@ -79,7 +81,7 @@ func Run(ctx context.Context, o Options) error {
 
 	ui := &Systray{}
 	t := &Tray{
-		UI: ui, Launcher: launcher, Store: st, Changes: &DataVersion{Conn: sqlConn},
+		UI: ui, Launcher: launcher, Store: serviceStore{st, core.NewService(st)}, Changes: &DataVersion{Conn: sqlConn},
 		Memory: LoadMemory(MemoryPath()), Limits: DefaultLimits(), Notifier: NopNotifier{},
 		Quit: systray.Quit,
 	}
@@ -162,4 +164,20 @@ func lockFile(path string) (release func(), err error) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	return nil, fmt.Errorf("tray: cannot take the lock file %s", path)
+}
+
+// serviceStore is the database as the tray sees it, with the settings read
+// and changed through the request path's Service, as every other process
+// does.
+type serviceStore struct {
+	*storage.Store
+	svc *tracker.Service
+}
+
+func (s serviceStore) Settings(ctx context.Context) (tracker.Settings, error) {
+	return s.svc.Settings(ctx)
+}
+
+func (s serviceStore) UpdateSettings(ctx context.Context, change func(*tracker.Settings) error) (tracker.Settings, error) {
+	return s.svc.UpdateSettings(ctx, change)
 }

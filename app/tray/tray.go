@@ -199,7 +199,7 @@ func (t *Tray) notify(ctx context.Context, first bool) error {
 	if grouped > 0 {
 		notes = append(notes, Note{Type: tracker.NotifyGroup,
 			Title: c.T("notify.group.title"),
-			Body:  c.T("notify.group.body", map[string]any{"N": grouped, "Minutes": int(GroupWindow.Minutes())}),
+			Body:  c.N("notify.group.body", grouped, map[string]any{"Minutes": int(GroupWindow.Minutes())}),
 			Open:  Window{Kind: "summary"}})
 	}
 

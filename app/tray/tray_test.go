@@ -233,7 +233,7 @@ func TestPause(t *testing.T) {
 		if got := ui.item(ItemPause).Title; got != "Tracking paused until 11:00" {
 			t.Errorf("pause title = %q", got)
 		}
-		svc := &tracker.Service{Sink: st, Settings: st.Settings, Now: c.Now}
+		svc := &tracker.Service{Store: st, Now: c.Now}
 		text := "hi"
 		_, _, err := svc.Capture(ctx, tracker.Request{ID: "p1", At: c.Now(), Source: tracker.SourceCLI, Site: "x", Prompt: &text})
 		if err != tracker.ErrPaused {

@@ -166,7 +166,7 @@ func (e *Export) Start(w io.WriteCloser, name string) {
 				if total > 0 {
 					e.Progress.SetValue(float64(n) / float64(total))
 				}
-				e.Status.SetText(i18n.X("export.rows", map[string]any{"N": n, "Of": total}))
+				e.Status.SetText(i18n.XN("export.rows", int(n), map[string]any{"Of": total}))
 			})
 		}
 		n, err := e.d.Store.Export(ctx, w, o)
@@ -181,7 +181,7 @@ func (e *Export) Start(w io.WriteCloser, name string) {
 				return
 			}
 			e.Progress.SetValue(1)
-			e.Status.SetText(i18n.X("export.done", map[string]any{"N": n, "File": name}))
+			e.Status.SetText(i18n.XN("export.done", int(n), map[string]any{"File": name}))
 		})
 	})
 }

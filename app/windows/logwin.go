@@ -11,9 +11,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"frugal/app/cli"
+	"frugal/app/core"
 	"frugal/app/i18n"
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
 
 // Log is the "Log a request…" window, for AI used outside the browser.
@@ -31,7 +32,7 @@ type Log struct {
 }
 
 // Sites offered in the site box; any other name may be typed.
-var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "lechat", "perplexity", "deepseek"}
+var Sites = defs.SiteIDs()
 
 var kinds = []tracker.Kind{tracker.KindText, tracker.KindImage, tracker.KindVideo, tracker.KindAudio, tracker.KindFile}
 
@@ -80,7 +81,7 @@ func (l *Log) Save() {
 		return
 	}
 	text := l.Prompt.Text
-	r := tracker.Request{ID: cli.NewID(), At: l.d.now().UTC().Truncate(time.Millisecond), Source: tracker.SourceTray,
+	r := tracker.Request{ID: core.NewID(), At: l.d.now().UTC().Truncate(time.Millisecond), Source: tracker.SourceTray,
 		Site: site, Model: strings.TrimSpace(l.Model.Text), Kind: kinds[max(l.Kind.SelectedIndex(), 0)],
 		Outcome: tracker.OutcomeSent}
 	if text != "" {
@@ -92,9 +93,7 @@ func (l *Log) Save() {
 		defer l.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
-		svc := cli.NewService(l.d.Store)
-		svc.Now = l.d.Now
-		rec, _, err := svc.Capture(ctx, r)
+		rec, _, err := l.d.service().Capture(ctx, r)
 		fyne.Do(func() {
 			l.SaveBtn.Enable()
 			c := i18n.Current()

@@ -14,6 +14,7 @@ import (
 	"github.com/godbus/dbus/v5"
 
 	"frugal/app/bus"
+	"frugal/app/core"
 	"frugal/app/i18n"
 	"frugal/assets"
 	"frugal/storage"
@@ -94,11 +95,24 @@ type Deps struct {
 	Home  string // for the autostart entry; "" means the user's home
 	// Drawn, when set, is called once the first data is on screen.
 	Drawn func()
+	// Service is the request path (app/core); nil builds one over Store.
+	Service *tracker.Service
 	// Go starts background work (database reads and writes); nil means a
 	// new goroutine. Tests run it in line: Fyne's test driver runs fyne.Do
 	// on the calling goroutine, so work on another goroutine would touch
 	// widgets concurrently with the test.
 	Go func(func())
+}
+
+// service is the request path the windows record and change settings
+// through, the same as the CLI's and the native host's.
+func (d Deps) service() *tracker.Service {
+	if d.Service != nil {
+		return d.Service
+	}
+	s := core.NewService(d.Store)
+	s.Now = d.Now
+	return s
 }
 
 func (d Deps) spawn(f func()) {
@@ -160,7 +174,8 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 	if st.Notice != "" {
 		log.Printf("frugal: %s", st.Notice)
 	}
-	set, err := st.Settings(ctx)
+	svc := core.NewService(st)
+	set, err := svc.Settings(ctx)
 	if err != nil {
 		log.Printf("windows: settings: %v", err)
 	}
@@ -168,7 +183,7 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 		log.Printf("windows: translations: %v", err)
 	}
 	a.SetIcon(assets.Icon)
-	d := Deps{App: a, Store: st, Exe: o.Exe}
+	d := Deps{App: a, Store: st, Service: svc, Exe: o.Exe}
 	if o.TraceStartup {
 		d.Drawn = func() {
 			fmt.Fprintf(os.Stderr, "frugal: %s drawn %d ms after start\n", o.Kind, time.Since(start).Milliseconds())

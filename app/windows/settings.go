@@ -19,6 +19,7 @@ import (
 
 	"frugal/app/i18n"
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
 
 // Settings is the settings window. Every change is saved at once with
@@ -109,7 +110,7 @@ func NewSettings(d Deps) *Settings {
 		if m == 0 {
 			keepNames = append(keepNames, i18n.X("settings.keep.all"))
 		} else {
-			keepNames = append(keepNames, i18n.X("settings.keep.months", map[string]any{"N": m}))
+			keepNames = append(keepNames, i18n.XN("settings.keep.months", m))
 		}
 	}
 	s.Keep = widget.NewSelect(keepNames, func(string) {
@@ -174,7 +175,7 @@ func (s *Settings) load() {
 		defer s.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		set, err := s.d.Store.Settings(ctx)
+		set, err := s.d.service().Settings(ctx)
 		status := BrowserStatus(s.home())
 		fyne.Do(func() {
 			if err != nil {
@@ -212,7 +213,7 @@ func (s *Settings) fill(set tracker.Settings) {
 		}
 	}
 	if s.Keep.SelectedIndex() < 0 {
-		s.Keep.Options = append(s.Keep.Options, i18n.X("settings.keep.months", map[string]any{"N": set.KeepMonths}))
+		s.Keep.Options = append(s.Keep.Options, i18n.XN("settings.keep.months", set.KeepMonths))
 		keepChoices = append(keepChoices, set.KeepMonths)
 		s.Keep.SetSelectedIndex(len(s.Keep.Options) - 1)
 	}
@@ -238,7 +239,7 @@ func (s *Settings) saveThen(change func(*tracker.Settings), done string) {
 		defer s.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		set, err := s.d.Store.UpdateSettings(ctx, func(set *tracker.Settings) error { change(set); return nil })
+		set, err := s.d.service().UpdateSettings(ctx, func(set *tracker.Settings) error { change(set); return nil })
 		if err == nil && set.KeepMonths > 0 {
 			cut := s.d.now().AddDate(0, -set.KeepMonths, 0)
 			_, err = s.d.Store.DeleteBefore(ctx, cut)
@@ -276,7 +277,7 @@ func (s *Settings) DeleteAll() {
 				s.Status.SetText(err.Error())
 				return
 			}
-			s.Status.SetText(i18n.X("settings.deleted", map[string]any{"N": n}))
+			s.Status.SetText(i18n.XN("settings.deleted", int(n)))
 		})
 	})
 }
@@ -310,49 +311,37 @@ func (s *Settings) browser(uninstall bool) {
 }
 
 // nativeHostDirs are where browsers look for native messaging host
-// manifests on this system, relative to the home folder.
-func nativeHostDirs() []string {
-	switch runtime.GOOS {
-	case "darwin":
-		base := "Library/Application Support/"
-		return []string{base + "Google/Chrome/NativeMessagingHosts", base + "Chromium/NativeMessagingHosts",
-			base + "BraveSoftware/Brave-Browser/NativeMessagingHosts", base + "Microsoft Edge/NativeMessagingHosts",
-			base + "Mozilla/NativeMessagingHosts"}
-	case "windows":
-		return nil // the registry holds them; install-browser reports
+// manifests on this system, relative to the home folder (defs.Browsers).
+func nativeHostDirs() []browserDir {
+	var out []browserDir
+	for _, b := range defs.Browsers {
+		switch runtime.GOOS {
+		case "darwin":
+			out = append(out, browserDir{b.Name, b.Darwin})
+		case "windows":
+			return nil // the registry holds them; install-browser reports
+		default:
+			out = append(out, browserDir{b.Name, b.Linux})
+		}
 	}
-	return []string{".config/google-chrome/NativeMessagingHosts", ".config/chromium/NativeMessagingHosts",
-		".config/BraveSoftware/Brave-Browser/NativeMessagingHosts", ".config/microsoft-edge/NativeMessagingHosts",
-		".mozilla/native-messaging-hosts"}
+	return out
 }
+
+type browserDir struct{ name, dir string }
 
 // BrowserStatus says for which browsers a Frugal host manifest is installed.
 func BrowserStatus(home string) string {
 	var found []string
-	for _, dir := range nativeHostDirs() {
-		m, _ := filepath.Glob(filepath.Join(home, dir, "*frugal*.json"))
+	for _, b := range nativeHostDirs() {
+		m, _ := filepath.Glob(filepath.Join(home, b.dir, "*frugal*.json"))
 		if len(m) > 0 {
-			found = append(found, browserName(dir))
+			found = append(found, b.name)
 		}
 	}
 	if len(found) == 0 {
 		return i18n.X("settings.browser.none")
 	}
 	return i18n.X("settings.browser.installed", map[string]any{"Browsers": strings.Join(found, ", ")})
-}
-
-func browserName(dir string) string {
-	switch {
-	case strings.Contains(dir, "google-chrome"), strings.Contains(dir, "Google/Chrome"):
-		return "Chrome"
-	case strings.Contains(dir, "hromium"):
-		return "Chromium"
-	case strings.Contains(dir, "Brave"):
-		return "Brave"
-	case strings.Contains(dir, "dge"):
-		return "Edge"
-	}
-	return "Firefox"
 }
 
 // autostartPath is the XDG autostart entry (Linux and BSDs). macOS would

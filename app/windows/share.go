@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"frugal/app/cli"
+	"frugal/app/core"
 	"frugal/app/i18n"
 	"frugal/tracker"
 	"frugal/tracker/team"
@@ -100,7 +100,7 @@ func (s *Share) Load() {
 		return
 	}
 	s.d.spawn(func() {
-		sh, err := cli.ShareWeek(context.Background(), s.d.Store, monday, s.d.now(), nil)
+		sh, err := core.ShareWeek(context.Background(), s.d.Store, monday, s.d.now(), nil)
 		var data []byte
 		if err == nil {
 			sh.Team = label
@@ -183,7 +183,7 @@ func (s *Share) Save(w io.WriteCloser, name string) {
 }
 
 func (s *Share) resetID() {
-	if _, err := cli.ResetShareID(context.Background(), s.d.Store); err != nil {
+	if _, err := core.ResetShareID(context.Background(), s.d.Store); err != nil {
 		s.Status.SetText(i18n.X("share.failed", map[string]any{"Error": err.Error()}))
 		return
 	}

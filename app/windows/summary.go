@@ -18,6 +18,7 @@ import (
 	"frugal/app/i18n"
 	"frugal/storage"
 	"frugal/tracker"
+	"frugal/tracker/defs"
 	"frugal/tracker/estimate"
 )
 
@@ -199,7 +200,7 @@ func (s *Summary) totals(c i18n.Catalogue, w storage.Week) []fyne.CanvasObject {
 	eq := estimate.Equivalent(f.CO2Grams.Central, f.EnergyWh.Central, c.Lang)
 	objs = append(objs, widget.NewLabel(i18n.X("summary.equivalent", map[string]any{"Text": eq.Text})))
 	if t.Estimated < t.Count {
-		objs = append(objs, widget.NewLabel(i18n.X("summary.partly", map[string]any{"N": t.Estimated, "Of": t.Count})))
+		objs = append(objs, widget.NewLabel(i18n.XN("summary.partly", t.Estimated, map[string]any{"Of": t.Count})))
 	}
 	return objs
 }
@@ -220,7 +221,7 @@ func legend() fyne.CanvasObject {
 		return container.NewCenter(r)
 	}
 	return container.NewHBox(sw(theme.ColorNameWarning), widget.NewLabel(i18n.X("summary.legend.trivial")),
-		sw(theme.ColorNamePrimary), widget.NewLabel(i18n.X("summary.legend.other")))
+		sw(theme.ColorNamePrimary), widget.NewLabel(i18n.X("summary.legend.rest")))
 }
 
 // trivialShare says how many requests a lighter tool would have answered,
@@ -229,8 +230,8 @@ func trivialShare(c i18n.Catalogue, w storage.Week) []fyne.CanvasObject {
 	t := w.Total
 	objs := []fyne.CanvasObject{section(i18n.X("summary.lighter"))}
 	if t.Count > 0 {
-		objs = append(objs, wrapped(i18n.X("summary.trivial_share", map[string]any{
-			"N": t.Trivial, "Of": t.Count, "Share": c.Percent(float64(t.Trivial) / float64(t.Count))})))
+		objs = append(objs, wrapped(i18n.XN("summary.trivial_share", t.Trivial, map[string]any{
+			"Of": t.Count, "Share": c.Percent(float64(t.Trivial) / float64(t.Count))})))
 	}
 	if t.Followed == 0 {
 		return append(objs, wrapped(i18n.X("summary.followed_none")))
@@ -320,12 +321,7 @@ func groupTable(c i18n.Catalogue, gs []storage.Group, name func(string) string) 
 
 // siteName is how a site is shown.
 func siteName(k string) string {
-	names := map[string]string{"chatgpt": "ChatGPT", "claude": "Claude", "gemini": "Gemini", "copilot": "Copilot",
-		"lechat": "Le Chat", "perplexity": "Perplexity", "deepseek": "DeepSeek", "mistral": "Le Chat"}
-	if n, ok := names[k]; ok {
-		return n
-	}
-	return k
+	return defs.SiteName(k)
 }
 
 func categoryName(cat tracker.Category) string {

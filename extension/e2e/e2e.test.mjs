@@ -12,17 +12,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build } from '../build.mjs';
+import { CHROMIUM_EXTENSION_ID } from '../src/shared/defs.generated.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '../..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/lib/chromium/chromium';
-const EXT_ID = 'jnoknpagmmdcmjelcmanoncoijppldno';
+const EXT_ID = CHROMIUM_EXTENSION_ID;
 const SITES = {
   chatgpt: { host: 'chatgpt.com', composer: '#prompt-textarea' },
   claude: { host: 'claude.ai', composer: 'div.ProseMirror' },
   gemini: { host: 'gemini.google.com', composer: '.ql-editor' },
   copilot: { host: 'copilot.microsoft.com', composer: '#userInput' },
-  mistral: { host: 'chat.mistral.ai', composer: 'textarea[name="message.text"]' },
+  lechat: { host: 'chat.mistral.ai', composer: 'textarea[name="message.text"]' },
   perplexity: { host: 'www.perplexity.ai', composer: '#ask-input' },
   deepseek: { host: 'chat.deepseek.com', composer: '#chat-input' },
 };

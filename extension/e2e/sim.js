@@ -5,7 +5,7 @@
 (() => {
   const site = {
     'chatgpt.com': 'chatgpt', 'chat.openai.com': 'chatgpt', 'claude.ai': 'claude', 'gemini.google.com': 'gemini',
-    'copilot.microsoft.com': 'copilot', 'chat.mistral.ai': 'mistral', 'www.perplexity.ai': 'perplexity', 'chat.deepseek.com': 'deepseek',
+    'copilot.microsoft.com': 'copilot', 'chat.mistral.ai': 'lechat', 'www.perplexity.ai': 'perplexity', 'chat.deepseek.com': 'deepseek',
   }[location.hostname];
   const $ = (s) => document.querySelector(s);
   const el = (tag, attrs = {}) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); return e; };
@@ -25,7 +25,7 @@
     copilot: { composer: '#userInput', send: '[data-testid="submit-button"]',
       answer: () => { const a = el('div', { 'data-content': 'ai-message' }); return [a, a]; },
       streaming: (on) => toggleStop(on, { 'data-testid': 'stop-button' }) },
-    mistral: { composer: 'textarea[name="message.text"]', send: 'button[aria-label="Send question"]',
+    lechat: { composer: 'textarea[name="message.text"]', send: 'button[aria-label="Send question"]',
       answer: () => { const a = el('div', { 'data-message-author-role': 'assistant' }); return [a, a]; },
       streaming: (on) => toggleStop(on, { 'aria-label': 'Stop generation' }) },
     perplexity: { composer: '#ask-input', send: '[data-testid="submit-button"]',

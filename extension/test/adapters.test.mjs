@@ -13,7 +13,7 @@ const cases = {
     answer: (d) => { const a = d.createElement('model-response'); const m = d.createElement('message-content'); a.append(m); return [a, m]; } },
   copilot: { host: 'copilot.microsoft.com', model: 'Smart', attachments: 0, kind: 'text', reasoning: '', web: false,
     answer: (d) => { const a = d.createElement('div'); a.setAttribute('data-content', 'ai-message'); return a; } },
-  mistral: { host: 'chat.mistral.ai', model: 'Mistral Medium', attachments: 0, kind: 'image', reasoning: '', web: false,
+  lechat: { host: 'chat.mistral.ai', model: 'Mistral Medium', attachments: 0, kind: 'image', reasoning: '', web: false,
     answer: (d) => { const a = d.createElement('div'); a.setAttribute('data-message-author-role', 'assistant'); return a; } },
   perplexity: { host: 'www.perplexity.ai', model: 'Best', attachments: 0, kind: 'text', reasoning: '', web: true,
     answer: (d) => { const a = d.createElement('div'); a.id = 'markdown-content-1'; a.className = 'prose'; return a; } },

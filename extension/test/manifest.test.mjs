@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { firefoxManifest, GECKO_ID } from '../build.mjs';
+import { CHROMIUM_EXTENSION_ID, SITE_HOSTS } from '../src/shared/defs.generated.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
-const goIDs = readFileSync(new URL('../../tracker/nativehost/ids.go', import.meta.url), 'utf8');
-const HOSTS = ['chatgpt.com', 'chat.openai.com', 'claude.ai', 'gemini.google.com', 'copilot.microsoft.com',
-  'chat.mistral.ai', 'www.perplexity.ai', 'chat.deepseek.com'];
+// The ids and hosts come from the Go tables (tracker/defs) through the
+// generated copy, which a Go test keeps current.
+const HOSTS = Object.values(SITE_HOSTS).flat();
 
 test('permissions are nativeMessaging, storage and alarms, and the eight hosts only', () => {
   assert.deepEqual(manifest.permissions, ['nativeMessaging', 'storage', 'alarms']);
@@ -22,8 +23,8 @@ test('the key fixes the extension id that the host manifests allow', () => {
   const der = Buffer.from(manifest.key, 'base64');
   const id = createHash('sha256').update(der).digest('hex').slice(0, 32)
     .replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
-  assert.match(goIDs, new RegExp(`ChromiumExtensionID = "${id}"`));
-  assert.match(goIDs, new RegExp(`GeckoID = "${GECKO_ID}"`));
+  assert.equal(id, CHROMIUM_EXTENSION_ID);
+  assert.equal(GECKO_ID, 'frugal@frugal.app');
 });
 
 test('the Firefox manifest uses an event page, a gecko id and no key', () => {

@@ -37,7 +37,8 @@ type settings struct {
 	NudgesOff      map[string]bool
 }
 
-// Classifier implements tracker.Classifier. It is safe for concurrent use:
+// Classifier classifies prompts (app/core adapts it to tracker.Classifier,
+// which passes the settings). It is safe for concurrent use:
 // everything it needs is built by New and never changed afterwards.
 type Classifier struct {
 	settings  settings
@@ -45,8 +46,6 @@ type Classifier struct {
 	loc       *time.Location
 	rulesOnly bool
 }
-
-var _ tracker.Classifier = (*Classifier)(nil)
 
 // New returns a classifier. The patterns and tables it uses are compiled
 // once, at package initialisation, so New itself is cheap.

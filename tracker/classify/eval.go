@@ -85,7 +85,9 @@ func (s Score) Pass() bool {
 }
 
 // Evaluate classifies every prompt and scores them per language.
-func Evaluate(c tracker.Classifier, set string, rows []Labelled) []Score {
+func Evaluate(c interface {
+	Classify(text, lang string) tracker.Verdict
+}, set string, rows []Labelled) []Score {
 	by := map[string]*Score{}
 	for _, r := range rows {
 		s := by[r.Lang]

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
 
 // MethodVersion names the method and data behind a footprint. It changes
@@ -59,16 +60,10 @@ var Sites = []Site{
 // model Epoch AI took as a "typical" chatbot query (Feb 2025).
 var genericSite = Site{ID: "", Provider: "openai", Model: "gpt-4o"}
 
-// siteAliases are other names people and pages use for the same sites.
-var siteAliases = map[string]string{"mistral": "lechat", "le chat": "lechat", "chat.mistral.ai": "lechat",
-	"openai": "chatgpt", "anthropic": "claude", "google": "gemini", "microsoft copilot": "copilot"}
-
 // SiteByID finds a site by ID or alias (case-insensitive).
 func SiteByID(id string) (Site, bool) {
-	id = strings.ToLower(strings.TrimSpace(id))
-	if a, ok := siteAliases[id]; ok {
-		id = a
-	}
+	// Other names people and pages use for the same sites are in defs.Sites.
+	id = strings.ToLower(defs.CanonicalSite(id))
 	for _, s := range Sites {
 		if s.ID == id {
 			return s, true
@@ -103,8 +98,6 @@ type Estimator struct {
 }
 
 const maxCachedNames = 1024
-
-var _ tracker.Estimator = (*Estimator)(nil)
 
 // ErrBadRequest is wrapped by every error about a request's own values.
 var ErrBadRequest = errors.New("bad request")

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"frugal/tracker"
 )
 
 // FuzzServe feeds arbitrary bytes to the host as its input stream. Whatever
@@ -31,7 +33,7 @@ func FuzzServe(f *testing.F) {
 	f.Add([]byte{3, 0, 0, 0, '{', '}', 0xff})
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var out bytes.Buffer
-		d := Deps{Classifier: fakeClassifier{}, Estimator: fakeEstimator{}, Store: newFakeStore(), NotFound: errNotFound,
+		d := Deps{Service: &tracker.Service{Classifier: fakeClassifier{}, Estimator: fakeEstimator{}, Store: newFakeStore()}, NotFound: errNotFound,
 			Totals: func(context.Context, time.Time, time.Time) (Totals, error) { return Totals{Count: 1}, nil }}
 		err := Serve(context.Background(), bytes.NewReader(in), &out, d)
 		if err != nil && !errors.Is(err, ErrFrameTooLarge) {

@@ -10,20 +10,8 @@ import (
 	"time"
 
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
-
-// Store is what the host needs from the database; *storage.Store has these
-// methods.
-type Store interface {
-	tracker.Sink
-	Get(ctx context.Context, id string) (tracker.Request, error)
-	Update(ctx context.Context, r tracker.Request) error
-	Settings(ctx context.Context) (tracker.Settings, error)
-	// UpdateSettings reads, changes and saves the settings in one
-	// transaction, so a change made meanwhile by another process (a pause
-	// from the tray) is not undone. Nothing is saved when change fails.
-	UpdateSettings(ctx context.Context, change func(*tracker.Settings) error) (tracker.Settings, error)
-}
 
 // Totals are the sums the popup shows.
 type Totals struct {
@@ -31,13 +19,12 @@ type Totals struct {
 	Footprint                 tracker.Footprint
 }
 
-// Deps are what Serve works with. Classifier and Estimator may be nil (not
-// built into this binary yet): verdicts and estimates are then left empty,
-// never made up.
+// Deps are what Serve works with. Every request goes through Service (the
+// one request path, shared with the CLI and the windows); its Classifier and
+// Estimator may be nil (verdicts and estimates are then left empty, never
+// made up), and without a Store only ping and classify are answered.
 type Deps struct {
-	Classifier tracker.Classifier
-	Estimator  tracker.Estimator
-	Store      Store
+	Service *tracker.Service
 	// Totals sums the requests sent in [from, to).
 	Totals func(ctx context.Context, from, to time.Time) (Totals, error)
 	// NotFound is the store's "no such request" error, matched with errors.Is.
@@ -75,6 +62,16 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, d Deps) error {
 	if h.d.Now == nil {
 		h.d.Now = time.Now
 	}
+	// The host's clock decides "paused" too (a copy: the caller's
+	// Service is not changed).
+	svc := tracker.Service{}
+	if h.d.Service != nil {
+		svc = *h.d.Service
+	}
+	if svc.Now == nil {
+		svc.Now = h.d.Now
+	}
+	h.d.Service = &svc
 	if h.d.Log == nil {
 		h.d.Log = log.New(io.Discard, "", 0)
 	}
@@ -178,7 +175,7 @@ func (h *handler) writeError(out io.Writer, id string, err error) error {
 func (h *handler) dispatch(ctx context.Context, m Message) (map[string]any, error) {
 	switch m.Type {
 	case TypePing:
-		return map[string]any{"v": Version, "classifier": h.d.Classifier != nil, "estimator": h.d.Estimator != nil}, nil
+		return map[string]any{"v": Version, "classifier": h.d.Service.Classifier != nil, "estimator": h.d.Service.Estimator != nil}, nil
 	case TypeClassify:
 		return h.classify(ctx, m.Text, m.Lang)
 	case TypeRecord:
@@ -200,38 +197,20 @@ func (h *handler) dispatch(ctx context.Context, m Message) (map[string]any, erro
 }
 
 func (h *handler) settings(ctx context.Context) (tracker.Settings, error) {
-	if h.d.Store == nil {
-		return tracker.DefaultSettings(), nil
-	}
-	return h.d.Store.Settings(ctx)
+	return h.d.Service.Settings(ctx)
 }
 
 // classify gives the verdict on a draft. nudge says whether the card should
 // show: the category is trivial and its nudge is not turned off.
 func (h *handler) classify(ctx context.Context, text, lang string) (map[string]any, error) {
-	if h.d.Classifier == nil {
+	v, nudge, ok, err := h.d.Service.Classify(ctx, text, lang)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
 		return map[string]any{"verdict": nil, "nudge": false, "classifier": false}, nil
 	}
-	v := h.d.Classifier.Classify(text, lang)
-	nudge := v.Category.Trivial()
-	if nudge {
-		s, err := h.settings(ctx)
-		if err != nil {
-			return nil, err
-		}
-		nudge = !s.NudgesOff[string(v.Category)]
-	}
 	return map[string]any{"verdict": v, "nudge": nudge, "classifier": true}, nil
-}
-
-func (h *handler) service() *tracker.Service {
-	return &tracker.Service{
-		Classifier: h.d.Classifier,
-		Estimator:  h.d.Estimator,
-		Sink:       h.d.Store,
-		Settings:   h.d.Store.Settings,
-		Now:        h.d.Now,
-	}
 }
 
 func (h *handler) record(ctx context.Context, c *Captured) (map[string]any, error) {
@@ -239,10 +218,7 @@ func (h *handler) record(ctx context.Context, c *Captured) (map[string]any, erro
 	if err != nil {
 		return nil, err
 	}
-	if h.d.Store == nil {
-		return nil, errors.New("no store")
-	}
-	stored, inserted, err := h.service().Capture(ctx, r)
+	stored, inserted, err := h.d.Service.Capture(ctx, r)
 	if errors.Is(err, tracker.ErrPaused) {
 		return nil, perr(CodePaused, "tracking is paused")
 	}
@@ -259,29 +235,11 @@ func (h *handler) record(ctx context.Context, c *Captured) (map[string]any, erro
 // update records the end of an answer and estimates the request again with
 // the measured length and streaming time.
 func (h *handler) update(ctx context.Context, a *Answer) (map[string]any, error) {
-	if h.d.Store == nil {
-		return nil, errors.New("no store")
-	}
-	r, err := h.d.Store.Get(ctx, a.ID)
+	r, err := h.d.Service.Answer(ctx, a.ID, a.Chars, time.Duration(a.StreamingMs)*time.Millisecond)
 	if err != nil {
 		if h.d.NotFound != nil && errors.Is(err, h.d.NotFound) {
 			return nil, perr(CodeNotFound, "no request %s", a.ID)
 		}
-		return nil, err
-	}
-	chars := a.Chars
-	lat := time.Duration(a.StreamingMs) * time.Millisecond
-	r.AnswerChars, r.Latency = &chars, &lat
-	if h.d.Estimator != nil && (r.Outcome == tracker.OutcomeSent || r.Outcome == tracker.OutcomeSentAnyway) {
-		r.OutputTokens = nil // measured again from the answer
-		fp, err := h.d.Estimator.Estimate(&r)
-		if err != nil {
-			r.Warnings = append(r.Warnings, "not estimated: "+err.Error())
-		} else {
-			r.Footprint = &fp
-		}
-	}
-	if err := h.d.Store.Update(ctx, r); err != nil {
 		return nil, err
 	}
 	return map[string]any{"estimated": r.Footprint != nil}, nil
@@ -308,15 +266,12 @@ func (h *handler) today(ctx context.Context) (map[string]any, error) {
 }
 
 func (h *handler) setSettings(ctx context.Context, p *SettingsPatch) (map[string]any, error) {
-	if h.d.Store == nil {
-		return nil, errors.New("no store")
-	}
 	if p.PausedUntilMs != nil && *p.PausedUntilMs < 0 {
 		return nil, perr(CodeInvalid, "paused_until_ms must not be negative")
 	}
 	// The patch is applied inside the store's transaction: a pause set by
 	// the tray between our read and our write would otherwise be lost.
-	s, err := h.d.Store.UpdateSettings(ctx, func(s *tracker.Settings) error {
+	s, err := h.d.Service.UpdateSettings(ctx, func(s *tracker.Settings) error {
 		if s.NudgesOff == nil {
 			s.NudgesOff = map[string]bool{}
 		}
@@ -350,11 +305,11 @@ func settingsView(s tracker.Settings) map[string]any {
 		off = map[string]bool{}
 	}
 	return map[string]any{
-		"nudges_off":      off,
-		"privacy":         s.Privacy,
-		"track_private":   s.TrackPrivate,
-		"paused_until_ms": s.PausedUntilMs,
-		"language":        s.Language,
+		defs.KeyNudgesOff:     off,
+		defs.KeyPrivacy:       s.Privacy,
+		defs.KeyTrackPrivate:  s.TrackPrivate,
+		defs.KeyPausedUntilMs: s.PausedUntilMs,
+		defs.KeyLanguage:      s.Language,
 	}
 }
 

@@ -77,7 +77,7 @@ func (s *fakeStore) UpdateSettings(_ context.Context, change func(*tracker.Setti
 // fakeClassifier calls anything mentioning "weather" trivial.
 type fakeClassifier struct{}
 
-func (fakeClassifier) Classify(text, lang string) tracker.Verdict {
+func (fakeClassifier) Classify(_ tracker.Settings, text, lang string) tracker.Verdict {
 	if strings.Contains(text, "weather") {
 		return tracker.Verdict{Category: tracker.CatWeather, Tool: "weather", URL: "https://example.org/weather"}
 	}
@@ -87,7 +87,7 @@ func (fakeClassifier) Classify(text, lang string) tracker.Verdict {
 // fakeEstimator returns a fixed footprint scaled by the answer length.
 type fakeEstimator struct{}
 
-func (fakeEstimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
+func (fakeEstimator) Estimate(_ tracker.Settings, r *tracker.Request) (tracker.Footprint, error) {
 	wh := 1.0
 	if r.AnswerChars != nil {
 		wh = float64(*r.AnswerChars)
@@ -230,7 +230,7 @@ func TestServe_ClassifyWithoutClassifierIsEmpty(t *testing.T) {
 
 func TestServe_ClassifyRespectsNudgesOff(t *testing.T) {
 	st := newFakeStore()
-	d := Deps{Classifier: fakeClassifier{}, Store: st}
+	d := Deps{Service: &tracker.Service{Classifier: fakeClassifier{}, Store: st}}
 	got := serve(t, d,
 		`{"v":1,"id":"1","type":"classify","text":"weather in Paris","lang":"en"}`,
 		`{"v":1,"id":"2","type":"set_settings","settings":{"nudges_off":{"weather":true}}}`,
@@ -254,7 +254,7 @@ func TestServe_RecordUpdateToday(t *testing.T) {
 	st := newFakeStore()
 	now := time.Date(2025, 3, 30, 15, 0, 0, 0, time.Local)
 	var from, to time.Time
-	d := Deps{Classifier: fakeClassifier{}, Estimator: fakeEstimator{}, Store: st, NotFound: errNotFound,
+	d := Deps{Service: &tracker.Service{Classifier: fakeClassifier{}, Estimator: fakeEstimator{}, Store: st}, NotFound: errNotFound,
 		Now: func() time.Time { return now },
 		Totals: func(_ context.Context, f, t time.Time) (Totals, error) {
 			from, to = f, t
@@ -294,7 +294,7 @@ func TestServe_RecordUpdateToday(t *testing.T) {
 
 func TestServe_RecordRefusals(t *testing.T) {
 	st := newFakeStore()
-	d := Deps{Store: st, Now: time.Now}
+	d := Deps{Service: &tracker.Service{Store: st}, Now: time.Now}
 	for _, tc := range []struct{ name, req, code string }{
 		{"unknown site", `{"id":"x","site":"evil","at":1,"outcome":"sent"}`, CodeInvalid},
 		{"no time", `{"id":"x","site":"claude","outcome":"sent"}`, CodeInvalid},
@@ -318,7 +318,7 @@ func TestServe_RecordRefusals(t *testing.T) {
 func TestServe_PausedRefusesRecord(t *testing.T) {
 	st := newFakeStore()
 	st.set.PausedUntilMs = time.Now().Add(time.Hour).UnixMilli()
-	got := serve(t, Deps{Store: st}, `{"v":1,"id":"m","type":"record","request":{"id":"x","site":"claude","at":1,"outcome":"sent"}}`)
+	got := serve(t, Deps{Service: &tracker.Service{Store: st}}, `{"v":1,"id":"m","type":"record","request":{"id":"x","site":"claude","at":1,"outcome":"sent"}}`)
 	if errCode(got[0]) != CodePaused {
 		t.Errorf("reply = %v, want paused", got[0])
 	}
@@ -378,7 +378,7 @@ func TestServe_DiskFullHasItsCode(t *testing.T) {
 	errFull := errors.New("fake: disk full")
 	st := fullStore{newFakeStore(), errFull}
 	rec := `{"v":1,"id":"m","type":"record","request":{"id":"x","site":"claude","at":1,"outcome":"sent"}}`
-	got := serve(t, Deps{Store: st, DiskFull: errFull}, rec)
+	got := serve(t, Deps{Service: &tracker.Service{Store: st}, DiskFull: errFull}, rec)
 	if errCode(got[0]) != CodeDiskFull || got[0]["id"] != "m" {
 		t.Errorf("reply = %v, want disk_full for m", got[0])
 	}
@@ -386,7 +386,7 @@ func TestServe_DiskFullHasItsCode(t *testing.T) {
 		t.Errorf("message %q leaks internal detail", msg)
 	}
 	// Without the sentinel wired, the same failure is only "internal".
-	got = serve(t, Deps{Store: st}, rec)
+	got = serve(t, Deps{Service: &tracker.Service{Store: st}}, rec)
 	if errCode(got[0]) != CodeInternal {
 		t.Errorf("reply without DiskFull = %v, want internal", got[0])
 	}

@@ -10,45 +10,43 @@ import (
 	"unicode/utf8"
 
 	"frugal/tracker"
+	"frugal/tracker/defs"
 )
 
 // Version is the protocol version this host speaks.
-const Version = 1
+const Version = defs.ProtocolVersion
 
-// Message types.
+// Message types and reply codes are defined once, in package defs (which
+// writes the extension's copy); these names keep the host's code short.
 const (
-	TypeClassify    = "classify"
-	TypeRecord      = "record"
-	TypeUpdate      = "update"
-	TypeToday       = "today"
-	TypeSettings    = "settings"
-	TypeSetSettings = "set_settings"
-	TypePing        = "ping"
+	TypeClassify    = defs.TypeClassify
+	TypeRecord      = defs.TypeRecord
+	TypeUpdate      = defs.TypeUpdate
+	TypeToday       = defs.TypeToday
+	TypeSettings    = defs.TypeSettings
+	TypeSetSettings = defs.TypeSetSettings
+	TypePing        = defs.TypePing
+
+	CodeFrameTooLarge = defs.CodeFrameTooLarge
+	CodeEmptyFrame    = defs.CodeEmptyFrame
+	CodeTruncated     = defs.CodeTruncated
+	CodeBadUTF8       = defs.CodeBadUTF8
+	CodeBadJSON       = defs.CodeBadJSON
+	CodeUnknownField  = defs.CodeUnknownField
+	CodeBadVersion    = defs.CodeBadVersion
+	CodeUnknownType   = defs.CodeUnknownType
+	CodeInvalid       = defs.CodeInvalid
+	CodeNotFound      = defs.CodeNotFound
+	CodePaused        = defs.CodePaused
+	CodeInternal      = defs.CodeInternal
+	CodeDiskFull      = defs.CodeDiskFull
+	CodeReplyTooLarge = defs.CodeReplyTooLarge
 )
 
-// Error codes sent to the extension. The extension drops a queued event on
-// any code in BadMessageCodes (retrying would fail the same way) and keeps it
-// on the others.
-const (
-	CodeFrameTooLarge = "frame_too_large"
-	CodeEmptyFrame    = "empty_frame"
-	CodeTruncated     = "truncated"
-	CodeBadUTF8       = "bad_utf8"
-	CodeBadJSON       = "bad_json"
-	CodeUnknownField  = "unknown_field"
-	CodeBadVersion    = "bad_version"
-	CodeUnknownType   = "unknown_type"
-	CodeInvalid       = "invalid"
-	CodeNotFound      = "not_found"
-	CodePaused        = "paused"
-	CodeInternal      = "internal"
-	CodeDiskFull      = "disk_full"
-	CodeReplyTooLarge = "reply_too_large"
-)
-
-// BadMessageCodes are the codes that say "this message will never succeed".
-var BadMessageCodes = []string{CodeBadUTF8, CodeBadJSON, CodeUnknownField, CodeBadVersion,
-	CodeUnknownType, CodeInvalid, CodeNotFound, CodePaused}
+// BadMessageCodes are the codes that say "this message will never succeed":
+// the extension's queue drops an event refused with one of them and keeps
+// (and retries) one that got any other code.
+var BadMessageCodes = defs.CodesOf(defs.Refused)
 
 // Message is one request from the extension. Which optional part is required
 // depends on Type.
@@ -97,11 +95,8 @@ type SettingsPatch struct {
 	PausedUntilMs *int64          `json:"paused_until_ms,omitempty"`
 }
 
-// Sites are the extension's adapters; the host refuses any other site name.
-var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "mistral", "perplexity", "deepseek"}
-
 // MaxIDBytes bounds message and request ids.
-const MaxIDBytes = 128
+const MaxIDBytes = defs.MaxIDBytes
 
 // protoError is an error with a code for the extension. msg is safe to show;
 // internal details go to the log only.
@@ -210,13 +205,14 @@ func (c *Captured) Request() (tracker.Request, error) {
 	if c.AtMs <= 0 {
 		return r, perr(CodeInvalid, "request %s: no time", c.ID)
 	}
-	known := false
-	for _, s := range Sites {
-		known = known || s == c.Site
-	}
+	// The host accepts the sites of defs.Sites under any of their names (an
+	// extension from an older release still says "mistral") and records the
+	// one id.
+	site, known := defs.LookupSite(c.Site)
 	if !known {
 		return r, perr(CodeInvalid, "request %s: unknown site %q", c.ID, c.Site)
 	}
+	r.Site = site.ID
 	if len(c.Model) > 200 || len(c.Tool) > 100 {
 		return r, perr(CodeInvalid, "request %s: model or tool name too long", c.ID)
 	}

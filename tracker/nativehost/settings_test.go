@@ -55,7 +55,7 @@ func TestSetSettingsKeepsConcurrentChanges(t *testing.T) {
 		}
 	}()
 	var out bytes.Buffer
-	if err := nativehost.Serve(t.Context(), &in, &out, nativehost.Deps{Store: st, NotFound: storage.ErrNotFound}); err != nil {
+	if err := nativehost.Serve(t.Context(), &in, &out, nativehost.Deps{Service: &tracker.Service{Store: st}, NotFound: storage.ErrNotFound}); err != nil {
 		t.Fatal(err)
 	}
 	wg.Wait()

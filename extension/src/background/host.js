@@ -3,8 +3,8 @@
 // an id and their replies are matched to it; a reply without an id (a framing
 // error) answers the oldest request, since the host replies in order.
 
-export const HOST_NAME = 'app.frugal.host';
-export const PROTOCOL_VERSION = 1;
+export { HOST_NAME, PROTOCOL_VERSION } from '../shared/defs.generated.js';
+import { PROTOCOL_VERSION } from '../shared/defs.generated.js';
 
 export class HostDown extends Error {}
 export class HostTimeout extends Error {}

@@ -5,10 +5,11 @@
 import { MSG, siteForHost, validateContentMessage } from '../shared/messages.js';
 import { createHost, HOST_NAME } from './host.js';
 import { createQueue } from './queue.js';
+import { t } from '../shared/i18n.js';
+import { HOST_TYPES, SETTINGS_KEY } from '../shared/defs.generated.js';
 
 const ALARM = 'frugal-flush';
 const BADGE_KEY = 'badge.v1';
-const SETTINGS_KEY = 'settings.v1';
 
 const area = {
   get: (k) => chrome.storage.local.get(k),
@@ -22,7 +23,7 @@ const host = createHost({
   onState: (state, why) => {
     setBadge(state);
     if (state === 'down') console.info('Frugal: host not reachable:', why);
-    if (state === 'up') flush();
+    if (state === 'up') flush({ force: true }); // the host is back: no need to wait for the backoff
   },
 });
 
@@ -36,8 +37,7 @@ async function setBadge(state) {
   if (state === 'down') {
     chrome.action.setBadgeBackgroundColor({ color: '#b3261e' });
     chrome.action.setBadgeText({ text: '!' });
-    chrome.action.setTitle({ title: chrome.i18n?.getUILanguage?.().startsWith('fr')
-      ? 'Frugal : application injoignable' : 'Frugal: the app is not reachable' });
+    chrome.action.setTitle({ title: t('badgeDown') });
   } else {
     chrome.action.setBadgeText({ text: '' });
     chrome.action.setTitle({ title: 'Frugal' });
@@ -45,11 +45,13 @@ async function setBadge(state) {
 }
 
 const sendEvent = (ev) => ev.kind === 'record'
-  ? host.request('record', { request: ev.request }, 10000)
-  : host.request('update', { answer: ev.answer }, 10000);
+  ? host.request(HOST_TYPES.record, { request: ev.request }, 10000)
+  : host.request(HOST_TYPES.update, { answer: ev.answer }, 10000);
 
-function flush() {
-  return queue.flush(sendEvent);
+// flush sends what waits; after a failure it waits for the queue's backoff
+// (up to 5 minutes) unless forced.
+function flush(opts) {
+  return queue.flush(sendEvent, opts).catch((e) => console.warn('Frugal: flush:', e));
 }
 
 async function settings(refresh = false) {
@@ -57,7 +59,7 @@ async function settings(refresh = false) {
     const s = (await chrome.storage.session.get(SETTINGS_KEY))[SETTINGS_KEY];
     if (s) return s;
   }
-  const r = await host.request('settings', {}, 3000);
+  const r = await host.request(HOST_TYPES.settings, {}, 3000);
   if (!r.ok) throw new Error(r.error?.code || 'settings');
   await chrome.storage.session.set({ [SETTINGS_KEY]: r.settings });
   return r.settings;
@@ -98,7 +100,7 @@ async function handleContent(msg, sender) {
     case MSG.CS_TO_BG_DRAFT: {
       if (host.state() === 'down') flush(); // a chance to reconnect and catch up
       try {
-        const r = await host.request('classify', { text: msg.text, lang: msg.lang }, 2000);
+        const r = await host.request(HOST_TYPES.classify, { text: msg.text, lang: msg.lang }, 2000);
         return r.ok ? { nudge: r.nudge, verdict: r.verdict } : { error: r.error?.code };
       } catch {
         return { offline: true };
@@ -116,7 +118,7 @@ async function handleContent(msg, sender) {
       return { queued: true };
     case MSG.CS_TO_BG_NUDGE_OFF:
       try {
-        const r = await host.request('set_settings', { settings: { nudges_off: { [msg.category]: true } } });
+        const r = await host.request(HOST_TYPES.set_settings, { settings: { nudges_off: { [msg.category]: true } } });
         if (r.ok) await chrome.storage.session.set({ [SETTINGS_KEY]: r.settings });
         return { ok: !!r.ok };
       } catch {
@@ -132,7 +134,7 @@ async function handlePopup(msg) {
       flush();
       const out = { connection: host.state(), queue: await queue.stats(), today: null, settings: null, firstConnectMs: host.firstConnectMs() };
       try {
-        const t = await host.request('today', {}, 3000);
+        const t = await host.request(HOST_TYPES.today, {}, 3000);
         if (t.ok) out.today = t;
         out.settings = await settings(true);
       } catch { /* shown as not connected */ }
@@ -145,7 +147,7 @@ async function handlePopup(msg) {
       if (Number.isSafeInteger(s.paused_until_ms) && s.paused_until_ms >= 0) patch.paused_until_ms = s.paused_until_ms;
       if (typeof s.track_private === 'boolean') patch.track_private = s.track_private;
       try {
-        const r = await host.request('set_settings', { settings: patch });
+        const r = await host.request(HOST_TYPES.set_settings, { settings: patch });
         if (r.ok) await chrome.storage.session.set({ [SETTINGS_KEY]: r.settings });
         return { ok: !!r.ok, settings: r.settings };
       } catch {

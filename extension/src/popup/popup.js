@@ -1,31 +1,12 @@
 // The popup: today's requests and footprint range, trivial ones, the
-// connection to the app, whether this site's composer was found, and pause.
-import { MSG } from '../shared/messages.js';
-
-const fr = (navigator.language || '').toLowerCase().startsWith('fr');
-const T = fr ? {
-  today: "Aujourd'hui", status: 'État', private: 'Suivre les fenêtres privées',
-  requests: (n) => `${n} requête${n > 1 ? 's' : ''} IA`, trivial: (n) => `dont ${n} triviale${n > 1 ? 's' : ''}`,
-  notEstimated: 'Empreinte : non estimée', footprint: (lo, hi) => `Énergie : ${lo} – ${hi} Wh`,
-  up: "Connecté à l'application Frugal", down: "Application Frugal injoignable (les requêtes sont gardées et seront envoyées plus tard)",
-  unknown: 'Connexion…', siteOk: (s) => `${s} : zone de saisie trouvée`, siteMissing: (s) => `${s} : zone de saisie introuvable — ce site a peut-être changé, Frugal ne voit pas vos requêtes ici`,
-  noSite: "Cet onglet n'est pas un assistant IA suivi", queued: (n, d) => `${n} en attente${d ? `, ${d} perdue(s)` : ''}`,
-  pause: 'Suspendre le suivi 1 h', resume: 'Reprendre le suivi', paused: (t) => `Suivi suspendu jusqu'à ${t}`,
-} : {
-  today: 'Today', status: 'Status', private: 'Track private windows',
-  requests: (n) => `${n} AI request${n === 1 ? '' : 's'}`, trivial: (n) => `${n} of them trivial`,
-  notEstimated: 'Footprint: not estimated', footprint: (lo, hi) => `Energy: ${lo} – ${hi} Wh`,
-  up: 'Connected to the Frugal app', down: 'Frugal app not reachable (requests are kept and sent later)',
-  unknown: 'Connecting…', siteOk: (s) => `${s}: composer found`, siteMissing: (s) => `${s}: composer not found — this site may have changed; Frugal can't see your requests here`,
-  noSite: 'This tab is not a tracked AI assistant', queued: (n, d) => `${n} waiting${d ? `, ${d} dropped` : ''}`,
-  pause: 'Pause tracking for 1 h', resume: 'Resume tracking', paused: (t) => `Tracking paused until ${t}`,
-};
-document.documentElement.lang = fr ? 'fr' : 'en';
-for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = T[el.dataset.i18n];
+// connection to the app, whether this site's composer was found, what waits
+// in the queue and why, and pause. Strings: _locales through shared/i18n.js.
+import { MSG, SITE_NAMES } from '../shared/messages.js';
+import { number, plural, t, uiLang } from '../shared/i18n.js';
 
 const $ = (id) => document.getElementById(id);
-const num = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
-const NAMES = { chatgpt: 'ChatGPT', claude: 'Claude', gemini: 'Gemini', copilot: 'Copilot', mistral: 'Le Chat', perplexity: 'Perplexity', deepseek: 'DeepSeek' };
+const CONNECTION = { up: 'connUp', down: 'connDown', unknown: 'connUnknown' };
+const WHY = { host: 'whyHost', disk_full: 'whyDiskFull', internal: 'whyInternal', no_reply: 'whyNoReply' };
 
 async function siteStatus() {
   try {
@@ -37,32 +18,53 @@ async function siteStatus() {
   }
 }
 
+/**
+ * queueText says how many events wait and why, when the next try is, what
+ * the app refused, and whether browser storage is full.
+ */
+export function queueText(q, now = Date.now()) {
+  if (!q) return '';
+  const parts = [];
+  if (q.length) {
+    let s = plural('queued', q.length);
+    if (q.why) s += ` (${WHY[q.why] ? t(WHY[q.why]) : q.why})`;
+    const wait = Math.ceil(((q.retryAt || 0) - now) / 1000);
+    if (wait > 0) s += ` — ${plural('retryIn', wait)}`;
+    parts.push(s);
+  }
+  if (q.storageFull) parts.push(plural('storageFull', q.unsaved));
+  if (q.refused) parts.push(plural('refused', q.refused));
+  return parts.join('. ');
+}
+
 async function render() {
   const [st, site] = await Promise.all([chrome.runtime.sendMessage({ type: MSG.POPUP_TO_BG_STATE }), siteStatus()]);
   const today = st?.today;
-  $('count').textContent = today ? T.requests(today.count) : '–';
-  $('trivial').textContent = today ? T.trivial(today.trivial) : '';
+  $('count').textContent = today ? plural('requests', today.count) : '–';
+  $('trivial').textContent = today ? plural('trivial', today.trivial) : '';
   const fp = today?.footprint;
-  $('footprint').textContent = fp ? T.footprint(num(fp.energy_wh.low), num(fp.energy_wh.high)) : (today ? T.notEstimated : '');
-  $('connection').textContent = T[st?.connection || 'unknown'];
+  $('footprint').textContent = fp ? t('footprint', number(fp.energy_wh.low), number(fp.energy_wh.high)) : (today ? t('notEstimated') : '');
+  $('connection').textContent = t(CONNECTION[st?.connection] || 'connUnknown');
   $('connection').className = st?.connection === 'down' ? 'bad' : '';
   if (site?.site) {
-    $('site').textContent = site.composer ? T.siteOk(NAMES[site.site]) : T.siteMissing(NAMES[site.site]);
+    const name = SITE_NAMES[site.site] || site.site;
+    $('site').textContent = site.composer ? t('siteOk', name) : t('siteMissing', name);
     $('site').className = site.composer ? '' : 'bad';
   } else {
-    $('site').textContent = T.noSite;
+    $('site').textContent = t('noSite');
   }
-  $('queue').textContent = st?.queue?.length || st?.queue?.dropped ? T.queued(st.queue.length, st.queue.dropped) : '';
+  $('queue').textContent = queueText(st?.queue);
+  $('queue').className = st?.queue?.storageFull ? 'bad' : '';
   const s = st?.settings;
   const pausedUntil = s?.paused_until_ms || 0;
   const paused = pausedUntil > Date.now();
-  $('pause').textContent = paused ? T.resume : T.pause;
+  $('pause').textContent = paused ? t('resume') : t('pause');
   $('pause').disabled = !s;
   $('pause').onclick = async () => {
     await chrome.runtime.sendMessage({ type: MSG.POPUP_TO_BG_SET, settings: { paused_until_ms: paused ? 0 : Date.now() + 3600_000 } });
     render();
   };
-  if (paused) $('count').textContent += ' — ' + T.paused(new Date(pausedUntil).toLocaleTimeString());
+  if (paused) $('count').textContent += ' — ' + t('pausedUntil', new Date(pausedUntil).toLocaleTimeString());
   $('private').checked = !!s?.track_private;
   $('private').disabled = !s;
   $('private').onchange = async (e) => {
@@ -71,4 +73,9 @@ async function render() {
   };
 }
 
-render();
+// Unit tests import queueText without a page.
+if (globalThis.document?.getElementById('count')) {
+  document.documentElement.lang = uiLang().slice(0, 2);
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  render();
+}

@@ -11,18 +11,12 @@ export const MSG = Object.freeze({
   POPUP_TO_CS_STATUS: 'popup-cs-status', // {} → {site, composer}
 });
 
-// Sites and the host names their adapters run on (the manifest's matches).
-export const SITE_HOSTS = Object.freeze({
-  chatgpt: ['chatgpt.com', 'chat.openai.com'],
-  claude: ['claude.ai'],
-  gemini: ['gemini.google.com'],
-  copilot: ['copilot.microsoft.com'],
-  mistral: ['chat.mistral.ai'],
-  perplexity: ['www.perplexity.ai'],
-  deepseek: ['chat.deepseek.com'],
-});
+// Sites and the host names their adapters run on (the manifest's matches)
+// come from the Go tables (tracker/defs), through the generated copy.
+import { CATEGORIES, KINDS, MAX_ID_BYTES, OUTCOMES, REASONING, SITE_HOSTS, SITE_IDS, SITE_NAMES } from './defs.generated.js';
 
-export const SITES = Object.freeze(Object.keys(SITE_HOSTS));
+export { SITE_HOSTS, SITE_NAMES };
+export const SITES = SITE_IDS;
 
 /** siteForHost returns the site id for a host name, or ''. */
 export function siteForHost(hostname) {
@@ -32,18 +26,14 @@ export function siteForHost(hostname) {
   return '';
 }
 
-export const OUTCOMES = Object.freeze(['sent', 'sent_anyway', 'followed', 'cancelled']);
-export const KINDS = Object.freeze(['text', 'image', 'video', 'audio', 'file']);
-export const REASONING = Object.freeze(['', 'thinking', 'deep_research']);
-export const CATEGORIES = Object.freeze(['weather', 'time_date', 'calculation', 'conversion',
-  'definition_spelling', 'translation_short', 'fact_lookup', 'navigation', 'none']);
+export { OUTCOMES, KINDS, REASONING, CATEGORIES };
 
 // Limits. A prompt's text is cut to MAX_PROMPT_CHARS before it is queued (its
 // full length still goes in prompt_chars): the host refuses frames over 4 MiB
 // and chrome.storage.local is not a place for books.
 export const MAX_PROMPT_CHARS = 100_000;
 export const MAX_DRAFT_CHARS = 20_000;
-const MAX_ID = 128;
+const MAX_ID = MAX_ID_BYTES; // ids are ASCII (crypto.randomUUID): length is bytes
 
 const isStr = (v, max) => typeof v === 'string' && v.length <= max;
 const isCount = (v) => Number.isSafeInteger(v) && v >= 0;

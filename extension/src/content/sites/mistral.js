@@ -9,7 +9,7 @@
 import { makeAdapter } from '../engine.js';
 
 export default makeAdapter({
-  id: 'mistral',
+  id: 'lechat',
   hosts: ['chat.mistral.ai'],
   selectors: {
     composer: ['textarea[name="message.text"]', 'form div.ProseMirror[contenteditable="true"]'],
