@@ -152,12 +152,43 @@ func (e *Estimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
 	if r.Provider == "" {
 		r.Provider = d.Provider
 	}
+	// The warnings of an earlier estimate describe what was known then
+	// (e.g. "answer not seen" before the answer arrived): they are replaced.
+	r.Warnings = slices.DeleteFunc(r.Warnings, IsEstimateWarning)
 	for _, w := range d.Warnings {
 		if !slices.Contains(r.Warnings, w) {
 			r.Warnings = append(r.Warnings, w)
 		}
 	}
 	return d.Footprint, nil
+}
+
+// estimateWarningPrefixes start every warning the estimator writes itself.
+var estimateWarningPrefixes = []string{
+	"answer not seen:", "deep research:", "web search by the assistant:", "video generation:",
+	"audio:", "attachments:", "what if:", "model \"", "site \"", "not estimated:", "not re-estimated:",
+	"proxy:",
+}
+
+// IsEstimateWarning says whether w was written by an estimate (this
+// version's or an earlier one's), as opposed to one about capture.
+func IsEstimateWarning(w string) bool {
+	for _, p := range estimateWarningPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	for _, s := range Sites {
+		if s.Note != "" && w == s.Note {
+			return true
+		}
+	}
+	for _, s := range warnings {
+		if w == s.Message {
+			return true
+		}
+	}
+	return false
 }
 
 func bad(format string, a ...any) error {

@@ -303,3 +303,33 @@ func BenchmarkCompute(b *testing.B) {
 		}
 	}
 }
+
+func TestEstimate_AnswerRecordedDropsTheStaleWarning(t *testing.T) {
+	e := newEst(t, DefaultOptions())
+	r := &tracker.Request{Site: "chatgpt", Kind: tracker.KindText, PromptChars: 300,
+		Warnings: []string{"capture: selector fell back to the generic adapter"}}
+	if _, err := e.Estimate(r); err != nil {
+		t.Fatal(err)
+	}
+	has := func(prefix string) bool {
+		for _, w := range r.Warnings {
+			if strings.HasPrefix(w, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("answer not seen") {
+		t.Fatalf("before the answer: warnings %q lack \"answer not seen\"", r.Warnings)
+	}
+	r.AnswerChars, r.Latency = ptr(2000), ptr(9*time.Second)
+	if _, err := e.Estimate(r); err != nil {
+		t.Fatal(err)
+	}
+	if has("answer not seen") {
+		t.Errorf("after the answer: warnings %q still say \"answer not seen\"", r.Warnings)
+	}
+	if !has("capture: selector") {
+		t.Errorf("a capture warning was dropped: %q", r.Warnings)
+	}
+}

@@ -41,9 +41,9 @@ What Frugal adds (each with its source; turn them off and the numbers are EcoLog
     math on AI's energy footprint", May 2025). Deep research: same factor, likely too low.
   - the assistant's own web search: 0.3 Wh per search (Google, "Powering a Google search", 2009),
     one search counted.
-  - images: 1.35–11.49 Wh each (MIT Technology Review 2025: a high-quality image takes less
-    than 1/700 of a 3.4 MJ video; Luccioni et al., "Power Hungry Processing", FAccT 2024: the
-    least efficient model used 11.49 kWh per 1,000 images).
+  - images: 0.63–11.49 Wh each (MIT Technology Review 2025: a 1024×1024 image from Stable
+    Diffusion 3 Medium took about 2,282 J; Luccioni et al., "Power Hungry Processing", FAccT
+    2024: the least efficient model used 11.49 kWh per 1,000 images).
   - video: 30–944 Wh per clip of about 5 seconds (MIT Technology Review 2025: 109,000 J for an
     older model, 3.4 million J for a newer one).
   - audio: no published figure; only the text part is estimated.
@@ -60,8 +60,8 @@ Lighter tools: a web search ≈ 0.3 Wh and 0.2 g CO2 (Google, 2009); a calculato
 converter, weather app, dictionary or maps app ≈ 0 (our assumption: no figure published).
 "Avoided" is the AI request minus the tool, counted only when you followed the suggestion.
 
-Equivalents: a phone charge = 12 Wh (Luccioni et al. 2024, citing the US EPA); a km by petrol
-car = 218 g CO2e, manufacture included (ADEME, Impact CO2); an hour of video streaming = 36 g
+Equivalents: a phone charge = 12 Wh (Luccioni et al. 2024, citing the US EPA); a km by car =
+142 g CO2e, the average car, manufacture included (ADEME, Impact CO2, update of 4 May 2026); an hour of video streaming = 36 g
 CO2 (IEA, 2020); a km by TGV = 2.93 g CO2e (ADEME, Impact CO2).
 
 Sources
@@ -113,9 +113,9 @@ exactement ceux d'EcoLogits) :
     facteur, sans doute trop bas.
   - recherche web faite par l'assistant : 0,3 Wh par recherche (Google, « Powering a Google
     search », 2009), une seule recherche comptée.
-  - images : 1,35 à 11,49 Wh chacune (MIT Technology Review 2025 : une image de haute qualité
-    coûte moins de 1/700 d'une vidéo de 3,4 MJ ; Luccioni et al., « Power Hungry Processing »,
-    FAccT 2024 : 11,49 kWh pour 1 000 images pour le modèle le moins efficace).
+  - images : 0,63 à 11,49 Wh chacune (MIT Technology Review 2025 : une image 1024×1024 de
+    Stable Diffusion 3 Medium a pris environ 2 282 J ; Luccioni et al., « Power Hungry
+    Processing », FAccT 2024 : 11,49 kWh pour 1 000 images pour le modèle le moins efficace).
   - vidéo : 30 à 944 Wh par clip d'environ 5 secondes (MIT Technology Review 2025 : 109 000 J
     pour un modèle ancien, 3,4 millions de J pour un plus récent).
   - audio : aucun chiffre publié ; seule la partie texte est estimée.
@@ -134,7 +134,8 @@ aucun chiffre publié). L'« évité » est la requête IA moins l'outil, compt�
 avez suivi la suggestion.
 
 Équivalents : une recharge de téléphone = 12 Wh (Luccioni et al. 2024, d'après l'EPA
-américaine) ; un km en voiture essence = 218 g CO2e, fabrication comprise (ADEME, Impact CO2) ;
+américaine) ; un km en voiture = 142 g CO2e, voiture moyenne, fabrication comprise (ADEME, Impact CO2,
+mise à jour du 4 mai 2026) ;
 une heure de streaming vidéo = 36 g de CO2 (AIE, 2020) ; un km en TGV = 2,93 g CO2e (ADEME,
 Impact CO2).
 
