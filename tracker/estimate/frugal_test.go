@@ -69,8 +69,9 @@ func TestEstimate_PageModelNamesAreNormalised(t *testing.T) {
 		{"claude", "Claude 4.5 Sonnet", "claude-sonnet-4-5"},
 		{"claude", "Claude Haiku 4.5", "claude-haiku-4-5"},
 		{"gemini", "Gemini 2.5 Flash", "gemini-2.5-flash"},
-		{"gemini", "2.5 Pro", "gemini-2.5-flash"}, // unknown → default + warning
-		{"lechat", "Mistral Medium", "mistral-medium"},
+		{"gemini", "2.5 Pro", "gemini-2.5-pro"},
+		{"gemini", "Gemini Ultra 9", "gemini-3-flash-preview"}, // unknown → the site's default + warning
+		{"lechat", "Mistral Medium", "mistral-medium-latest"},
 		{"poe", "Claude-Sonnet-4.5", "claude-sonnet-4-5"},
 	} {
 		r := &tracker.Request{Site: tc.site, Model: tc.shown, OutputTokens: ptr(300)}
@@ -91,7 +92,7 @@ func TestEstimate_UnknownModelFallsBackWithWarning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Model != "claude-sonnet-4-5" || !strings.Contains(strings.Join(d.Warnings, "|"), "not in EcoLogits") {
+	if d.Model != "claude-sonnet-4-5" || !strings.Contains(strings.Join(d.Warnings, "|"), "not in Frugal's label table for claude") {
 		t.Errorf("model %q, warnings %q", d.Model, d.Warnings)
 	}
 	if _, err := e.Estimate(r); err != nil || r.Model != "Claude Mythical 9" {
