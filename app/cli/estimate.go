@@ -193,7 +193,7 @@ type estimateJSON struct {
 
 type estimateTexts struct {
 	zone, whatIf, energy, carbon, water, tokens, latency, noLatency, method string
-	noLabel, fromLabel, fromRegistry, fromDefault, thinking               string
+	noLabel, fromLabel, fromRegistry, fromDefault, thinking                 string
 }
 
 var texts = map[string]estimateTexts{

@@ -3,11 +3,11 @@ package estimate
 import (
 	"errors"
 	"fmt"
-	"math"
-	"slices"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
