@@ -21,12 +21,18 @@ const (
 	frenchTokenPremiumHigh = 1.15
 )
 
-// Output length when the answer was not seen: Mistral's LCA of Mistral
-// Large 2 (July 2025) reports impacts "for a 400-token response"; Epoch AI,
-// "How much energy does ChatGPT use?" (Feb 2025) assumes a typical query
-// has about 500 output tokens.
+// Output length when the answer was not seen.
+//   - Low: Zheng et al., "LMSYS-Chat-1M: A Large-Scale Real-World LLM
+//     Conversation Dataset" (ICLR 2024): one million real chatbot
+//     conversations average 214.5 tokens per response.
+//   - High: Epoch AI, "How much energy does ChatGPT use?" (Feb 2025)
+//     assumes a typical query has about 500 output tokens.
+//
+// (Mistral's LCA of Mistral Large 2, July 2025, uses a 400-token response,
+// inside this range.) Before frugal-2 the low bound was 400: it left every
+// vendor's average query below Frugal's range (make credibility).
 const (
-	defaultOutputTokensLow  = 400.0
+	defaultOutputTokensLow  = 214.5
 	defaultOutputTokensHigh = 500.0
 )
 

@@ -31,8 +31,9 @@ What Frugal adds (each with its source; turn them off and the numbers are EcoLog
   - answer length → tokens: about 4 characters per token in English (OpenAI Help Center, "What
     are tokens and how to count them?"); French takes 10–15 % more tokens (aigotchyou.eu, "Tokens
     Across Languages", a secondary source); so the high bound allows 15 % more tokens.
-  - answer not seen: 400–500 tokens (Mistral's Large 2 LCA, July 2025, uses a 400-token
-    response; Epoch AI, "How much energy does ChatGPT use?", Feb 2025, assumes about 500).
+  - answer not seen: 215–500 tokens (Zheng et al., "LMSYS-Chat-1M", ICLR 2024: real chatbot
+    answers average 214.5 tokens; Epoch AI, "How much energy does ChatGPT use?", Feb 2025,
+    assumes about 500).
   - the streaming time seen in the browser is the request's latency.
   - long prompts: EcoLogits ignores input length (low bound: nothing added); Epoch AI puts a
     GPT-4o query at about 0.3 Wh with a short prompt, 2.5 Wh with 10,000 input tokens and 40 Wh
@@ -102,8 +103,9 @@ exactement ceux d'EcoLogits) :
     Center, « What are tokens and how to count them? ») ; le français demande 10 à 15 % de jetons
     en plus (aigotchyou.eu, « Tokens Across Languages », source secondaire) ; la borne haute
     compte donc 15 % de jetons en plus.
-  - réponse non vue : 400 à 500 jetons (ACV de Mistral Large 2, juillet 2025 : réponse de 400
-    jetons ; Epoch AI, « How much energy does ChatGPT use? », février 2025 : environ 500).
+  - réponse non vue : 215 à 500 jetons (Zheng et al., « LMSYS-Chat-1M », ICLR 2024 : les
+    réponses de vrais chatbots font 214,5 jetons en moyenne ; Epoch AI, « How much energy does
+    ChatGPT use? », février 2025 : environ 500).
   - la durée d'affichage de la réponse vue par le navigateur sert de latence de la requête.
   - longs messages : EcoLogits ignore la longueur de l'entrée (borne basse : rien d'ajouté) ;
     Epoch AI estime une requête GPT-4o à environ 0,3 Wh avec un message court, 2,5 Wh avec
