@@ -55,6 +55,10 @@ type Settings struct {
 	Language       string          `json:"language"`      // "" = system, "fr", "en"
 	TrackPrivate   bool            `json:"track_private"` // track incognito/private windows
 	PausedUntilMs  int64           `json:"paused_until_ms"`
+	// What estimates count (issue 13). "" is the default of each.
+	CarbonScope string `json:"carbon_scope"` // "" or "location" (grid average mix), "market" (provider's own factor)
+	WaterScope  string `json:"water_scope"`  // "" or "total" (on site + electricity generation), "onsite"
+	EmbodiedOff bool   `json:"embodied_off"` // leave out the carbon of making the hardware
 }
 
 // DefaultSettings are what a new user starts with.
@@ -90,6 +94,16 @@ func (s Settings) Validate() error {
 	}
 	if s.KeepMonths < 0 {
 		return fmt.Errorf("settings: keep months must not be negative")
+	}
+	switch s.CarbonScope {
+	case "", "location", "market":
+	default:
+		return fmt.Errorf("settings: carbon scope %q (want location or market)", s.CarbonScope)
+	}
+	switch s.WaterScope {
+	case "", "total", "onsite":
+	default:
+		return fmt.Errorf("settings: water scope %q (want total or onsite)", s.WaterScope)
 	}
 	switch s.Language {
 	case "", "fr", "en":

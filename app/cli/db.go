@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -51,7 +52,7 @@ func openStore(ctx context.Context, env *Env, flagValue string) (*storage.Store,
 func NewService(st *storage.Store) *tracker.Service {
 	return &tracker.Service{
 		Classifier: &settingsClassifier{settings: st.Settings, base: classify.New(classify.Options{})},
-		Estimator:  &zoneEstimator{settings: st.Settings},
+		Estimator:  &zoneEstimator{settings: st.Settings, dataDir: filepath.Dir(st.Path())},
 		Sink:       st,
 		Settings:   st.Settings,
 	}
@@ -78,41 +79,63 @@ func (c *settingsClassifier) Classify(text, lang string) tracker.Verdict {
 // DetectKind tells image, video and audio generation requests apart.
 func (c *settingsClassifier) DetectKind(text string) tracker.Kind { return classify.DetectKind(text) }
 
-// zoneEstimator estimates with the grid zone the settings name: the
-// provider's data centres by default, or the person's "what if" zone. It
-// reads the settings on each estimate, so a change made in another process
-// applies at once.
+// zoneEstimator estimates with the grid zone and the scope the settings
+// name: the provider's data centres by default, or the person's "what if"
+// zone. It reads the settings on each estimate, so a change made in another
+// process applies at once. dataDir is the database's folder (labels.csv
+// override).
 type zoneEstimator struct {
 	settings func(context.Context) (tracker.Settings, error)
+	dataDir  string
 	mu       sync.Mutex
-	byZone   map[string]*estimate.Estimator
+	byZone   map[estimatorKey]*estimate.Estimator
 }
 
-func (z *zoneEstimator) forZone(zone string) (*estimate.Estimator, error) {
+type estimatorKey struct {
+	zone  string
+	scope estimate.Scope
+}
+
+// ScopeOf is the estimate scope the settings choose.
+func ScopeOf(set tracker.Settings) estimate.Scope {
+	s, err := estimate.Scope{Carbon: set.CarbonScope, Water: set.WaterScope, NoEmbodied: set.EmbodiedOff}.Normalize()
+	if err != nil {
+		return estimate.Scope{Carbon: estimate.CarbonLocation, Water: estimate.WaterTotal}
+	}
+	return s
+}
+
+func (z *zoneEstimator) forZone(zone string, scope estimate.Scope) (*estimate.Estimator, error) {
 	z.mu.Lock()
 	defer z.mu.Unlock()
-	if e, ok := z.byZone[zone]; ok {
+	k := estimatorKey{zone, scope}
+	if e, ok := z.byZone[k]; ok {
 		return e, nil
 	}
 	opts := estimate.DefaultOptions()
-	opts.Zone = zone
+	opts.Zone, opts.Scope, opts.DataDir = zone, scope, z.dataDir
 	e, err := estimate.New(opts)
 	if err != nil {
 		return nil, err
 	}
 	if z.byZone == nil {
-		z.byZone = map[string]*estimate.Estimator{}
+		z.byZone = map[estimatorKey]*estimate.Estimator{}
 	}
-	z.byZone[zone] = e
+	z.byZone[k] = e
 	return e, nil
 }
 
-func (z *zoneEstimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
-	set, err := z.settings(context.Background())
+// Current is the estimator the settings choose now.
+func (z *zoneEstimator) Current(ctx context.Context) (*estimate.Estimator, error) {
+	set, err := z.settings(ctx)
 	if err != nil {
-		return tracker.Footprint{}, err
+		return nil, err
 	}
-	e, err := z.forZone(set.Zone)
+	return z.forZone(set.Zone, ScopeOf(set))
+}
+
+func (z *zoneEstimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
+	e, err := z.Current(context.Background())
 	if err != nil {
 		return tracker.Footprint{}, err
 	}

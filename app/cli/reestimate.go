@@ -3,12 +3,43 @@ package cli
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
+	"frugal/storage"
 	"frugal/tracker"
 )
 
 func init() {
-	register("reestimate", "recompute every stored estimate with this version's method and data", runReestimate)
+	register("reestimate", "recompute every stored estimate made with another method version", runReestimate)
+}
+
+// Reestimate is the one code path that brings stored requests to the
+// current method (issue 13), used by `frugal reestimate` and by the tray
+// in the background. The rule: a request whose method version differs
+// from the current estimator's (method, label table, scope) is estimated
+// again; all re-estimates every request. Batches are committed one by
+// one: after a kill, the next run carries on with the rows still old.
+// progress gets rows done and rows left after each batch.
+func Reestimate(ctx context.Context, st *storage.Store, all bool, progress func(done, left int64)) (done int64, method string, err error) {
+	z := &zoneEstimator{settings: st.Settings, dataDir: filepath.Dir(st.Path())}
+	est, err := z.Current(ctx)
+	if err != nil {
+		return 0, "", err
+	}
+	method = est.Method()
+	match := method
+	if all {
+		match = "" // no stored method is "": every row differs
+	}
+	done, err = st.Reestimate(ctx, match, func(r *tracker.Request) error {
+		fp, err := est.Estimate(r)
+		if err != nil {
+			return err // the old estimate is kept, with the reason
+		}
+		r.Footprint = &fp
+		return nil
+	}, progress)
+	return done, method, err
 }
 
 func runReestimate(ctx context.Context, env *Env, args []string) error {
@@ -23,56 +54,30 @@ func runReestimate(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	total, err := st.Count(ctx)
-	if err != nil {
-		return err
-	}
-	est := NewService(st).Estimator
-	var failed int64
-	progress := func(done int64) {
-		if env.IsTerminal && total > 0 {
-			fmt.Fprintf(env.Stderr, "\rre-estimating: %d of %d (%d %%)", done, total, 100*done/total)
+	progress := func(done, left int64) {
+		if env.IsTerminal {
+			fmt.Fprintf(env.Stderr, "\rre-estimating: %d done, %d left", done, left)
 		}
 	}
-	changed, err := st.Rewrite(ctx, func(r *tracker.Request) (bool, error) {
-		if r.Outcome == tracker.OutcomeCancelled {
-			return false, nil
-		}
-		if !*all && r.Footprint != nil && r.Footprint.Method == methodVersion() {
-			return false, nil
-		}
-		// The warnings describe the estimate being replaced.
-		r.Warnings = nil
-		fp, err := est.Estimate(r)
-		if err != nil {
-			// Keep the old estimate (or none) and say why; one bad row
-			// does not stop the others.
-			failed++
-			r.Warnings = appendOnce(r.Warnings, "not re-estimated: "+err.Error())
-			return true, nil
-		}
-		r.Footprint = &fp
-		return true, nil
-	}, progress)
+	done, method, err := Reestimate(ctx, st, *all, progress)
 	if env.IsTerminal {
 		fmt.Fprintln(env.Stderr)
 	}
 	if err != nil {
-		return fmt.Errorf("%w (%d requests were re-estimated before the error and keep their new estimate)", err, changed)
+		return fmt.Errorf("%w (%d requests were re-estimated before the error and keep their new estimate; run it again to carry on)", err, done)
 	}
-	fmt.Fprintf(env.Stdout, "re-estimated %d of %d requests with method %s", changed-failed, total, methodVersion())
-	if failed > 0 {
-		fmt.Fprintf(env.Stdout, "; %d could not be estimated (see their warnings)", failed)
+	total, err := st.Count(ctx)
+	if err != nil {
+		return err
+	}
+	left, err := st.StaleCount(ctx, method)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "re-estimated %d of %d requests with method %s", done, total, method)
+	if left > 0 {
+		fmt.Fprintf(env.Stdout, "; %d could not be estimated (see their warnings)", left)
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil
-}
-
-func appendOnce(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
 }
