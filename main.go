@@ -16,6 +16,7 @@ import (
 	"frugal/app/cli"
 	"frugal/app/tray"
 	"frugal/app/windows"
+	"frugal/storage"
 	"frugal/tracker/nativehost"
 )
 
@@ -53,7 +54,10 @@ func runTray(ctx context.Context, env *cli.Env) int {
 	db, err := cli.DBPath(env.Getenv("FRUGAL_DB"))
 	if err == nil {
 		exe, _ := os.Executable()
-		err = tray.Run(ctx, tray.Options{DBPath: db, Exe: exe})
+		err = tray.Run(ctx, tray.Options{DBPath: db, Exe: exe, Reestimate: func(ctx context.Context, st *storage.Store, progress func(done, left int64)) error {
+			_, _, err := cli.Reestimate(ctx, st, false, progress)
+			return err
+		}})
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "frugal: %v\n", err)

@@ -25,6 +25,9 @@ type Options struct {
 	// PassDB passes --db DBPath to window processes (when the path was
 	// chosen with --db or FRUGAL_DB rather than the default).
 	PassDB bool
+	// Reestimate, when set, re-estimates in the background the stored
+	// requests made with an older method version (issue 13).
+	Reestimate ReestimateFunc
 }
 
 // Run is the tray process: it returns when the person quits or ctx ends.
@@ -99,6 +102,7 @@ func Run(ctx context.Context, o Options) error {
 			log.Printf("tray: notify: %v", err)
 		}
 	}
+	reestimateInBackground(ctx, st, o.Reestimate)
 	ui.OnClick = func(id ItemID) { t.Click(ctx, id) }
 	go func() {
 		<-ctx.Done()

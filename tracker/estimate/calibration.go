@@ -168,11 +168,11 @@ func LoadCalibration(dir string) ([]Calibration, error) {
 // Check is one calibration row next to Frugal's estimate of the same work.
 type Check struct {
 	Calibration
-	Model             string // the model Frugal used
+	Model              string // the model Frugal used
 	Low, Central, High float64
-	Ratio             float64 // Frugal's central / published
-	Contains          bool    // Low ≤ published ≤ High
-	Within2x          bool    // central within a factor 2 of published
+	Ratio              float64 // Frugal's central / published
+	Contains           bool    // Low ≤ published ≤ High
+	Within2x           bool    // central within a factor 2 of published
 }
 
 // Agree is what a row must show: the published value in the range and the
