@@ -308,3 +308,14 @@ func TestReestimate_FollowsTheScopeSetting(t *testing.T) {
 		t.Errorf("a bad carbon scope: exit %d, want 2", code)
 	}
 }
+
+// Each exported row names the method and the scope it was estimated with.
+func TestExport_NamesTheScope(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	run(t, db, "", "settings", "--water", "onsite")
+	run(t, db, "", "log", "--site", "claude", "--id", "a", "--prompt", "hello", "--output-chars", "400")
+	code, out, errs := run(t, db, "", "export")
+	if code != 0 || !strings.Contains(out, "ecologits-0.11.2+frugal-2; carbon=location water=onsite embodied=on") {
+		t.Errorf("export = %d %q %q", code, out, errs)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -261,8 +262,9 @@ func formatRange(r tracker.Range, lg string) string {
 	return fmt.Sprintf("%s (%s – %s)", f(r.Central), f(r.Low), f(r.High))
 }
 
-func runMethodology(_ context.Context, env *Env, args []string) error {
+func runMethodology(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "methodology", "[--lang fr|en]")
+	db := dbFlag(fs, env)
 	langFlag := fs.String("lang", "", "fr or en (default: from LANG)")
 	if err := parse(fs, args, 0); err != nil {
 		return err
@@ -271,6 +273,18 @@ func runMethodology(_ context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprint(env.Stdout, estimate.Methodology(lg))
+	// The scope in use is the settings'; without a database, the default.
+	scope := ScopeOf(tracker.DefaultSettings())
+	if p, err := DBPath(*db); err == nil {
+		if _, err := os.Stat(p); err == nil {
+			if st, err := openStore(ctx, env, p); err == nil {
+				if set, err := st.Settings(ctx); err == nil {
+					scope = ScopeOf(set)
+				}
+				st.Close()
+			}
+		}
+	}
+	_, err = fmt.Fprint(env.Stdout, estimate.MethodologyFor(lg, scope))
 	return err
 }

@@ -169,3 +169,20 @@ func TestEstimate_ScopeFlagsChangeCarbonAndWater(t *testing.T) {
 		t.Errorf("a bad scope: exit %d, want usage error", code)
 	}
 }
+
+func TestMethodology_NamesTheScopeInUse(t *testing.T) {
+	db := t.TempDir() + "/f.db"
+	env, out, errb := testEnv(map[string]string{"FRUGAL_DB": db})
+	if code := Run(context.Background(), env, "methodology", []string{"--lang", "en"}); code != ExitOK || !strings.HasPrefix(out.String(), "Scope in use: location-based carbon") {
+		t.Fatalf("exit %d %q: %s", code, errb, out.String()[:min(200, out.Len())])
+	}
+	env, _, _ = testEnv(map[string]string{"FRUGAL_DB": db})
+	if code := Run(context.Background(), env, "settings", []string{"--carbon", "market"}); code != ExitOK {
+		t.Fatal("settings")
+	}
+	env, out, _ = testEnv(map[string]string{"FRUGAL_DB": db})
+	Run(context.Background(), env, "methodology", []string{"--lang", "fr"})
+	if !strings.HasPrefix(out.String(), "Périmètre utilisé : carbone selon les achats") {
+		t.Errorf("French, market: %s", out.String()[:min(200, out.Len())])
+	}
+}

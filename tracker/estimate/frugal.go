@@ -139,18 +139,18 @@ func New(opts Options) (*Estimator, error) {
 	if e.labels.Name != LabelsFile {
 		e.method += "+labels-" + e.labels.Sum
 	}
+	e.method += "; " + opts.Scope.String()
 	if !opts.Extensions {
+		// EcoLogits' own numbers: its scope, nothing to name.
 		e.method = CoreVersion
-	}
-	if opts.Scope != (Scope{Carbon: CarbonLocation, Water: WaterTotal}) {
-		e.method += "; " + opts.Scope.String()
 	}
 	return e, nil
 }
 
 // Method is the method version this estimator writes on its estimates: the
 // method, a digest of a data-folder label table when one is used, and the
-// scope when it is not the default. A stored estimate whose method differs is re-estimated.
+// scope ("ecologits-0.11.2+frugal-2; carbon=location water=total
+// embodied=on"), so every stored row and CSV line names what it counts. A stored estimate whose method differs is re-estimated.
 func (e *Estimator) Method() string { return e.method }
 
 // Scope is the scope this estimator counts.

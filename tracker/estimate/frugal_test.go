@@ -50,7 +50,7 @@ func TestEstimate_SitesResolveToRegisteredModels(t *testing.T) {
 			ordered(t, "energy", fp.EnergyWh)
 			ordered(t, "co2", fp.CO2Grams)
 			ordered(t, "water", fp.WaterML)
-			if fp.Method != MethodVersion || fp.WhatIf {
+			if fp.Method != e.Method() || !strings.HasPrefix(fp.Method, MethodVersion+"; carbon=location") || fp.WhatIf {
 				t.Errorf("method %q whatIf %v", fp.Method, fp.WhatIf)
 			}
 			if fp.EnergyWh.Low <= 0 || fp.EnergyWh.High > 100 {

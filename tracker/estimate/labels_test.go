@@ -113,7 +113,7 @@ func TestLabels_BadOverrideIsRefusedWithLineAndReason(t *testing.T) {
 			if !errors.As(probs[0], &le) || le.File != p || le.Line <= 0 || !strings.Contains(le.Reason, tc.want) {
 				t.Errorf("problem %v, want %s:<line>: …%s…", probs[0], p, tc.want)
 			}
-			if e.Labels().Name != LabelsFile || e.Method() != MethodVersion {
+			if e.Labels().Name != LabelsFile || e.Method() != MethodVersion+"; "+e.Scope().String() {
 				t.Errorf("table %s, method %s: the built-in one must be used", e.Labels().Name, e.Method())
 			}
 		})

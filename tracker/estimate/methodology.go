@@ -10,6 +10,14 @@ func Methodology(lang string) string {
 	return methodologyEN
 }
 
+// MethodologyFor is Methodology preceded by the scope in use.
+func MethodologyFor(lang string, sc Scope) string {
+	if lang == "fr" {
+		return "Périmètre utilisé : " + sc.Describe(lang) + " (" + sc.String() + ").\n\n" + methodologyFR
+	}
+	return "Scope in use: " + sc.Describe(lang) + " (" + sc.String() + ").\n\n" + methodologyEN
+}
+
 const methodologyEN = `How Frugal estimates a request's footprint  (method ` + MethodVersion + `)
 
 The core is EcoLogits 0.11.2 (https://ecologits.ai), reproduced exactly and checked against its
@@ -23,7 +31,8 @@ the number of tokens in the answer and the time the request took, and works out:
 Model sizes that are not published are ranges, so every estimate is a range (low – high).
 The central value is the geometric mean of the two bounds.
 
-What it counts: usage and manufacture of the datacenter hardware that served the request.
+What it counts (default scope): usage and manufacture of the datacenter hardware that served
+the request.
 What it leaves out: the network, your own device, training the model, and water used to make
 the hardware. Water counts usage only.
 
@@ -48,10 +57,22 @@ What Frugal adds (each with its source; turn them off and the numbers are EcoLog
   - video: 30–944 Wh per clip of about 5 seconds (MIT Technology Review 2025: 109,000 J for an
     older model, 3.4 million J for a newer one).
   - audio: no published figure; only the text part is estimated.
-  - sites: ChatGPT → OpenAI, Claude → Anthropic, Gemini → Google, Copilot → OpenAI models,
-    Le Chat → Mistral; Perplexity is estimated as Llama 3.1 70B (Sonar is built on Llama 3.3 70B)
-    and DeepSeek as Mistral Large 3 (a model of the same size as DeepSeek-V3) on China's grid,
-    with a warning.
+  - model labels: a table (tracker/estimate/data/labels.csv, a source per line) maps every label
+    the seven sites show ("GPT-5.2 Instant", "4o", "Thinking", "Fast", "Sonnet 4.5", "Quick
+    response", "DeepThink"…, in French and English) to an EcoLogits model, or to a proxy of
+    published size (DeepSeek-V3: 671B total, 37B active, on China's grid; Perplexity's Sonar:
+    Llama 3.3 70B). A label that is a reasoning mode counts as one. An unknown label takes the
+    site's documented default. "frugal estimate" says which model was used and why.
+
+Scopes (settings carbon_scope, water_scope, embodied_off): carbon location-based (default: the
+grid's average mix) or market-based (the provider's own factor where it publishes one: Google,
+0.096 g/Wh, from its Aug 2025 paper); water on site + electricity generation (default) or on site
+only; the carbon of making the hardware counted (default) or not. Each stored estimate keeps its
+method version and scope; when they change, stored estimates are re-estimated.
+
+Credibility: "make credibility" compares Frugal with published per-request figures (OpenAI,
+Google, Mistral, Epoch AI, Jegham et al., Luccioni et al., MIT Technology Review), each under its
+own scope; docs/METHODOLOGY.md shows the table and why some differ.
 
 Grid: by default the provider's datacenter country as EcoLogits assigns it (USA for OpenAI,
 Anthropic and Google, Sweden for Mistral). You can pick another zone to see "what if"; such
@@ -70,6 +91,8 @@ Sources
   OpenAI Help Center, What are tokens and how to count them?: https://help.openai.com/en/articles/4936856
   aigotchyou.eu, Tokens Across Languages: https://www.aigotchyou.eu/en/course/ai-engineering/learn/token-languages/
   Epoch AI, How much energy does ChatGPT use? (Feb 2025): https://epoch.ai/gradient-updates/how-much-energy-does-chatgpt-use
+  Zheng et al., LMSYS-Chat-1M (ICLR 2024): https://arxiv.org/abs/2309.11998
+  Elsworth et al. (Google), Measuring the environmental impact of delivering AI at Google scale (Aug 2025): https://arxiv.org/abs/2508.15734
   Mistral AI, Our contribution to a global environmental standard for AI (July 2025): https://mistral.ai/news/our-contribution-to-a-global-environmental-standard-for-ai
   MIT Technology Review, We did the math on AI's energy footprint (May 2025): https://www.technologyreview.com/2025/05/20/1116327/ai-energy-usage-climate-footprint-big-tech/
   Luccioni, Jernite, Strubell, Power Hungry Processing (FAccT 2024): https://arxiv.org/abs/2311.16863
@@ -121,10 +144,23 @@ exactement ceux d'EcoLogits) :
   - vidéo : 30 à 944 Wh par clip d'environ 5 secondes (MIT Technology Review 2025 : 109 000 J
     pour un modèle ancien, 3,4 millions de J pour un plus récent).
   - audio : aucun chiffre publié ; seule la partie texte est estimée.
-  - sites : ChatGPT → OpenAI, Claude → Anthropic, Gemini → Google, Copilot → modèles OpenAI,
-    Le Chat → Mistral ; Perplexity est estimé comme Llama 3.1 70B (Sonar repose sur Llama 3.3
-    70B) et DeepSeek comme Mistral Large 3 (de la taille de DeepSeek-V3) sur le réseau chinois,
-    avec un avertissement.
+  - libellés de modèle : une table (tracker/estimate/data/labels.csv, une source par ligne)
+    associe chaque libellé affiché par les sept sites (« GPT-5.2 Instant », « 4o », « Réflexion »,
+    « Rapide », « Sonnet 4.5 », « Réponse rapide », « DeepThink »…, en français et en anglais) à un
+    modèle EcoLogits ou à un substitut de taille publiée (DeepSeek-V3 : 671 Md de paramètres dont
+    37 actifs, réseau chinois ; Sonar de Perplexity : Llama 3.3 70B). Un libellé de mode
+    raisonnement compte comme tel. Un libellé inconnu prend le modèle par défaut documenté du site.
+    « frugal estimate » dit quel modèle a servi et pourquoi.
+
+Périmètres (réglages carbon_scope, water_scope, embodied_off) : carbone selon le mix moyen du
+réseau (par défaut) ou « market-based » (facteur publié par le fournisseur : Google, 0,096 g/Wh,
+d'après son article d'août 2025) ; eau sur place + production d'électricité (par défaut) ou sur
+place seulement ; fabrication du matériel comptée (par défaut) ou non. Chaque estimation gardée
+retient sa version de méthode et son périmètre ; s'ils changent, elle est refaite.
+
+Crédibilité : « make credibility » compare Frugal aux chiffres publiés par requête (OpenAI,
+Google, Mistral, Epoch AI, Jegham et al., Luccioni et al., MIT Technology Review), chacun dans son
+propre périmètre ; docs/METHODOLOGY.md montre le tableau et pourquoi certains diffèrent.
 
 Réseau électrique : par défaut le pays des centres de données du fournisseur selon EcoLogits
 (États-Unis pour OpenAI, Anthropic et Google, Suède pour Mistral). Vous pouvez choisir une autre
@@ -146,6 +182,8 @@ Sources : voir la liste ci-dessous (titres d'origine).
   OpenAI Help Center, What are tokens and how to count them? : https://help.openai.com/en/articles/4936856
   aigotchyou.eu, Tokens Across Languages : https://www.aigotchyou.eu/en/course/ai-engineering/learn/token-languages/
   Epoch AI, How much energy does ChatGPT use? (févr. 2025) : https://epoch.ai/gradient-updates/how-much-energy-does-chatgpt-use
+  Zheng et al., LMSYS-Chat-1M (ICLR 2024) : https://arxiv.org/abs/2309.11998
+  Elsworth et al. (Google), Measuring the environmental impact of delivering AI at Google scale (août 2025) : https://arxiv.org/abs/2508.15734
   Mistral AI, Our contribution to a global environmental standard for AI (juil. 2025) : https://mistral.ai/news/our-contribution-to-a-global-environmental-standard-for-ai
   MIT Technology Review, We did the math on AI's energy footprint (mai 2025) : https://www.technologyreview.com/2025/05/20/1116327/ai-energy-usage-climate-footprint-big-tech/
   Luccioni, Jernite, Strubell, Power Hungry Processing (FAccT 2024) : https://arxiv.org/abs/2311.16863
