@@ -245,7 +245,9 @@ func (e *Estimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
 var estimateWarningPrefixes = []string{
 	"answer not seen:", "deep research:", "web search by the assistant:", "video generation:",
 	"audio:", "attachments:", "what if:", "model \"", "site \"", "not estimated:", "not re-estimated:",
-	"proxy:",
+	"proxy:", "market-based carbon:",
+	// Site notes, this version's and earlier ones'.
+	"Copilot: estimated as", "Perplexity is not in EcoLogits:", "DeepSeek is not in EcoLogits:",
 }
 
 // IsEstimateWarning says whether w was written by an estimate (this

@@ -330,6 +330,14 @@ func TestEstimate_AnswerRecordedDropsTheStaleWarning(t *testing.T) {
 	if has("answer not seen") {
 		t.Errorf("after the answer: warnings %q still say \"answer not seen\"", r.Warnings)
 	}
+	// An earlier version's site note is an estimate warning too.
+	r.Site, r.Warnings = "deepseek", append(r.Warnings, "DeepSeek is not in EcoLogits: estimated as Mistral Large 3 (675B total, 41B active, close to DeepSeek-V3's 671B/37B) on China's grid.")
+	if _, err := e.Estimate(r); err != nil {
+		t.Fatal(err)
+	}
+	if has("DeepSeek is not in EcoLogits: estimated as Mistral") {
+		t.Errorf("an earlier version's note stayed: %q", r.Warnings)
+	}
 	if !has("capture: selector") {
 		t.Errorf("a capture warning was dropped: %q", r.Warnings)
 	}
