@@ -23,7 +23,8 @@ const reestimateBatch = 5000
 
 var (
 	staleWhere  = "outcome <> 'cancelled' AND (method IS NULL OR method <> ?)"
-	selectStale = "SELECT rowid, updated_ms, " + strings.Join(requestColumns, ", ") +
+	// The prompt's text is not read: estimates use its length only.
+	selectStale = "SELECT rowid, updated_ms, " + strings.Replace(strings.Join(requestColumns, ", "), "prompt,", "NULL,", 1) +
 		" FROM requests WHERE rowid > ? AND " + staleWhere + " ORDER BY rowid LIMIT ?"
 	// Only what an estimate changes is written; updated_ms guards against
 	// a request changed by another process since it was read (it is then
