@@ -22,7 +22,7 @@ import (
 const reestimateBatch = 5000
 
 var (
-	staleWhere  = "outcome <> 'cancelled' AND (method IS NULL OR method <> ?)"
+	staleWhere = "outcome <> 'cancelled' AND (method IS NULL OR method <> ?)"
 	// The prompt's text is not read: estimates use its length only.
 	selectStale = "SELECT rowid, updated_ms, " + strings.Replace(strings.Join(requestColumns, ", "), "prompt,", "NULL,", 1) +
 		" FROM requests WHERE rowid > ? AND " + staleWhere + " ORDER BY rowid LIMIT ?"
