@@ -57,7 +57,7 @@ func runTray(ctx context.Context, env *cli.Env) int {
 		err = tray.Run(ctx, tray.Options{DBPath: db, Exe: exe, Reestimate: func(ctx context.Context, st *storage.Store, progress func(done, left int64)) error {
 			_, _, err := cli.Reestimate(ctx, st, false, progress)
 			return err
-		}})
+		}, Method: cli.CurrentMethod})
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "frugal: %v\n", err)

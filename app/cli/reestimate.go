@@ -42,6 +42,17 @@ func Reestimate(ctx context.Context, st *storage.Store, all bool, progress func(
 	return done, method, err
 }
 
+// CurrentMethod is the method version estimates are made with now, from
+// the settings (scope) and the data folder (label table).
+func CurrentMethod(ctx context.Context, st *storage.Store) (string, error) {
+	z := &zoneEstimator{settings: st.Settings, dataDir: filepath.Dir(st.Path())}
+	est, err := z.Current(ctx)
+	if err != nil {
+		return "", err
+	}
+	return est.Method(), nil
+}
+
 func runReestimate(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "reestimate", "[--all]")
 	db := dbFlag(fs, env)

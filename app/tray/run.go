@@ -28,6 +28,9 @@ type Options struct {
 	// Reestimate, when set, re-estimates in the background the stored
 	// requests made with an older method version (issue 13).
 	Reestimate ReestimateFunc
+	// Method is the current method version; when it changes (scope
+	// settings), Reestimate runs again.
+	Method MethodFunc
 }
 
 // Run is the tray process: it returns when the person quits or ctx ends.
@@ -102,7 +105,7 @@ func Run(ctx context.Context, o Options) error {
 			log.Printf("tray: notify: %v", err)
 		}
 	}
-	reestimateInBackground(ctx, st, o.Reestimate)
+	reestimateInBackground(ctx, st, o.Reestimate, o.Method, reestimateEvery)
 	ui.OnClick = func(id ItemID) { t.Click(ctx, id) }
 	go func() {
 		<-ctx.Done()
