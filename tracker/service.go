@@ -49,11 +49,23 @@ type Store interface {
 	UpdateSettings(ctx context.Context, change func(*Settings) error) (Settings, error)
 }
 
-// Rewriter is the part of a Store that Reestimate needs: Rewrite calls fn on
-// every stored request and saves those fn reports changed.
-type Rewriter interface {
+// Reestimator is the part of a Store that brings stored estimates to a
+// method: every request not cancelled whose estimate was made with another
+// method version than method gets fn, in batches each committed on its
+// own (a killed run leaves rows old or new; the next run carries on).
+// A row fn fails on keeps its old estimate, with the reason as a warning.
+// StaleCount is what is left to do.
+type Reestimator interface {
 	Count(ctx context.Context) (int64, error)
-	Rewrite(ctx context.Context, fn func(*Request) (bool, error), progress func(done int64)) (int64, error)
+	StaleCount(ctx context.Context, method string) (int64, error)
+	Reestimate(ctx context.Context, method string, fn func(*Request) error, progress func(done, left int64)) (int64, error)
+}
+
+// MethodNamer is the part of an Estimator that names the method version
+// it estimates with under set (the release's method, its data tables and
+// the scope the settings choose).
+type MethodNamer interface {
+	Method(set Settings) (string, error)
 }
 
 // ErrPaused is returned by Capture while tracking is paused.
@@ -244,18 +256,23 @@ func (s *Service) Answer(ctx context.Context, id string, chars int, streaming ti
 	return r, nil
 }
 
-// ReestimateResult says what Reestimate did.
+// ReestimateResult says what Reestimate did: of Total stored requests,
+// Changed were re-estimated with Method and Left still are not (their
+// estimate failed: each says why in its warnings).
 type ReestimateResult struct {
-	Total, Changed, Failed int64
+	Total, Changed, Left int64
+	Method               string
 }
 
-// Reestimate recomputes stored estimates under the current settings.
-// current says whether a stored estimate is still current (made with this
-// method version, say) and is skipped; nil re-estimates every request.
-// progress, if not nil, is called with the number of requests seen.
-func (s *Service) Reestimate(ctx context.Context, current func(*Footprint) bool, progress func(done, total int64)) (ReestimateResult, error) {
+// Reestimate is the one rule and the one code path that bring stored
+// requests to the current method, behind `frugal reestimate` and the
+// tray's background run: a request whose stored method version differs
+// from the one the estimator names under the current settings is
+// estimated again; all re-estimates every request. progress, if not nil,
+// gets rows done and rows left after each batch.
+func (s *Service) Reestimate(ctx context.Context, all bool, progress func(done, left int64)) (ReestimateResult, error) {
 	var res ReestimateResult
-	rw, ok := s.Store.(Rewriter)
+	rs, ok := s.Store.(Reestimator)
 	if !ok || s.Store == nil {
 		return res, ErrNoStore
 	}
@@ -266,29 +283,42 @@ func (s *Service) Reestimate(ctx context.Context, current func(*Footprint) bool,
 	if err != nil {
 		return res, fmt.Errorf("reestimate: %w", err)
 	}
-	if res.Total, err = rw.Count(ctx); err != nil {
+	if res.Method, err = s.Method(set); err != nil {
 		return res, fmt.Errorf("reestimate: %w", err)
 	}
-	var p func(int64)
-	if progress != nil {
-		p = func(done int64) { progress(done, res.Total) }
+	match := res.Method
+	if all {
+		match = "" // no stored method is "": every row differs
 	}
-	res.Changed, err = rw.Rewrite(ctx, func(r *Request) (bool, error) {
-		if !estimable(r) || (current != nil && r.Footprint != nil && current(r.Footprint)) {
-			return false, nil
-		}
-		// The warnings describe the estimate being replaced.
-		r.Warnings = nil
-		if err := s.estimateErr(set, r); err != nil {
-			// Keep the old estimate (or none) and say why; one bad row
-			// does not stop the others.
-			res.Failed++
-			r.Warnings = append(r.Warnings, "not re-estimated: "+err.Error())
-		}
-		return true, nil
-	}, p)
+	res.Changed, err = rs.Reestimate(ctx, match, func(r *Request) error {
+		return s.estimateErr(set, r)
+	}, progress)
+	if err != nil {
+		return res, fmt.Errorf("reestimate: %w", err)
+	}
+	if res.Total, err = rs.Count(ctx); err == nil {
+		res.Left, err = rs.StaleCount(ctx, res.Method)
+	}
 	if err != nil {
 		return res, fmt.Errorf("reestimate: %w", err)
 	}
 	return res, nil
+}
+
+// Method is the method version estimates are made with under set; an
+// estimator that does not name one gives "".
+func (s *Service) Method(set Settings) (string, error) {
+	if m, ok := s.Estimator.(MethodNamer); ok {
+		return m.Method(set)
+	}
+	return "", nil
+}
+
+// CurrentMethod is Method under the saved settings.
+func (s *Service) CurrentMethod(ctx context.Context) (string, error) {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return "", err
+	}
+	return s.Method(set)
 }

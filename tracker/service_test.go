@@ -46,23 +46,35 @@ func (m *memStore) UpdateSettings(_ context.Context, change func(*Settings) erro
 	return s, nil
 }
 func (m *memStore) Count(context.Context) (int64, error) { return int64(len(m.rows)), nil }
-func (m *memStore) Rewrite(ctx context.Context, fn func(*Request) (bool, error), progress func(int64)) (int64, error) {
-	var n, done int64
-	for id, r := range m.rows {
-		ch, err := fn(&r)
-		if err != nil {
-			return n, err
-		}
-		if ch {
-			m.rows[id] = r
+func (m *memStore) stale(r Request, method string) bool {
+	return r.Outcome != OutcomeCancelled && (r.Footprint == nil || r.Footprint.Method != method)
+}
+func (m *memStore) StaleCount(_ context.Context, method string) (int64, error) {
+	var n int64
+	for _, r := range m.rows {
+		if m.stale(r, method) {
 			n++
-		}
-		done++
-		if progress != nil {
-			progress(done)
 		}
 	}
 	return n, nil
+}
+func (m *memStore) Reestimate(ctx context.Context, method string, fn func(*Request) error, progress func(done, left int64)) (int64, error) {
+	var done int64
+	for id, r := range m.rows {
+		if !m.stale(r, method) {
+			continue
+		}
+		if err := fn(&r); err != nil {
+			r.Warnings = append(r.Warnings, "not re-estimated: "+err.Error())
+		}
+		m.rows[id] = r
+		done++
+	}
+	if progress != nil {
+		left, _ := m.StaleCount(ctx, method)
+		progress(done, left)
+	}
+	return done, nil
 }
 
 // zoneEst records the zone it was asked for and costs 1 Wh per answer char.
@@ -79,6 +91,8 @@ func (z *zoneEst) Estimate(set Settings, r *Request) (Footprint, error) {
 	}
 	return Footprint{EnergyWh: Range{Low: wh, Central: wh, High: wh}, Method: "m2"}, nil
 }
+
+func (z *zoneEst) Method(Settings) (string, error) { return "m2", nil }
 
 type wordClassifier struct{ engines []string }
 
@@ -148,24 +162,31 @@ func TestService_OneRuleForEstimates(t *testing.T) {
 func TestService_Reestimate(t *testing.T) {
 	st := newMemStore()
 	svc := &Service{Estimator: &zoneEst{}, Store: st}
+	m, err := svc.Method(DefaultSettings())
+	if err != nil || m == "" {
+		t.Fatalf("method %q, %v", m, err)
+	}
 	old := &Footprint{Method: "m1"}
 	st.rows["old"] = Request{ID: "old", Site: "x", Outcome: OutcomeSent, Footprint: old}
-	st.rows["cur"] = Request{ID: "cur", Site: "x", Outcome: OutcomeSent, Footprint: &Footprint{Method: "m2"}}
+	st.rows["cur"] = Request{ID: "cur", Site: "x", Outcome: OutcomeSent, Footprint: &Footprint{Method: m}}
 	st.rows["bad"] = Request{ID: "bad", Site: "broken", Outcome: OutcomeSent, Footprint: old}
 	st.rows["cancelled"] = Request{ID: "cancelled", Site: "x", Outcome: OutcomeCancelled}
-	current := func(f *Footprint) bool { return f.Method == "m2" }
-	res, err := svc.Reestimate(t.Context(), current, nil)
+	res, err := svc.Reestimate(t.Context(), false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Total != 4 || res.Changed != 2 || res.Failed != 1 {
-		t.Errorf("result %+v, want 4 seen, 2 changed, 1 failed", res)
+	if res.Total != 4 || res.Changed != 2 || res.Left != 1 || res.Method != m {
+		t.Errorf("result %+v, want 4 stored, 2 seen, 1 left, method %s", res, m)
 	}
-	if st.rows["old"].Footprint.Method != "m2" || st.rows["bad"].Footprint != old || len(st.rows["bad"].Warnings) != 1 {
+	if st.rows["old"].Footprint.Method != m || st.rows["bad"].Footprint != old || len(st.rows["bad"].Warnings) != 1 {
 		t.Errorf("rows after: old %+v, bad %+v", st.rows["old"], st.rows["bad"])
 	}
 	if st.rows["cancelled"].Footprint != nil {
 		t.Error("a cancelled request was estimated")
+	}
+	// all: the current row is estimated again too.
+	if res, err = svc.Reestimate(t.Context(), true, nil); err != nil || res.Changed != 3 {
+		t.Errorf("all: %+v, %v", res, err)
 	}
 }
 

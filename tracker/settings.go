@@ -64,6 +64,10 @@ type Settings struct {
 	// last used.
 	ShareID   string `json:"share_id,omitempty"`
 	ShareTeam string `json:"share_team,omitempty"`
+	// What estimates count (issue 13). "" is the default of each.
+	CarbonScope string `json:"carbon_scope"` // "" or "location" (grid average mix), "market" (provider's own factor)
+	WaterScope  string `json:"water_scope"`  // "" or "total" (on site + electricity generation), "onsite"
+	EmbodiedOff bool   `json:"embodied_off"` // leave out the carbon of making the hardware
 }
 
 // DefaultSettings are what a new user starts with.
@@ -99,6 +103,16 @@ func (s Settings) Validate() error {
 	}
 	if s.KeepMonths < 0 {
 		return fmt.Errorf("settings: keep months must not be negative")
+	}
+	switch s.CarbonScope {
+	case "", "location", "market":
+	default:
+		return fmt.Errorf("settings: carbon scope %q (want location or market)", s.CarbonScope)
+	}
+	switch s.WaterScope {
+	case "", "total", "onsite":
+	default:
+		return fmt.Errorf("settings: water scope %q (want total or onsite)", s.WaterScope)
 	}
 	switch s.Language {
 	case "", "fr", "en":

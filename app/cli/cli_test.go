@@ -322,3 +322,41 @@ func TestLang_FollowsTheSystemLocaleWithoutChangingIt(t *testing.T) {
 		}
 	}
 }
+
+// Changing the scope changes the method version: every stored estimate is
+// re-estimated under the new scope, and a second run has nothing to do.
+func TestReestimate_FollowsTheScopeSetting(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	run(t, db, "", "log", "--site", "gemini", "--id", "a", "--prompt", "hello", "--output-chars", "400")
+	run(t, db, "", "log", "--site", "chatgpt", "--id", "b", "--prompt", "hello")
+	if code, _, e := run(t, db, "", "settings", "--carbon", "market", "--water", "onsite", "--embodied", "off"); code != 0 {
+		t.Fatal(e)
+	}
+	code, out, errs := run(t, db, "", "reestimate")
+	if code != 0 || !strings.Contains(out, "re-estimated 2 requests out of 2") || !strings.Contains(out, "carbon=market water=onsite embodied=off") {
+		t.Fatalf("reestimate = %d %q %q", code, out, errs)
+	}
+	s, _ := storage.Open(t.Context(), db)
+	r, _ := s.Get(t.Context(), "a")
+	s.Close()
+	if r.Footprint == nil || !strings.HasSuffix(r.Footprint.Method, "; carbon=market water=onsite embodied=off") {
+		t.Errorf("row a: %+v", r.Footprint)
+	}
+	if code, out, _ := run(t, db, "", "reestimate"); code != 0 || !strings.Contains(out, "re-estimated 0 requests out of 2") {
+		t.Errorf("second run: %q", out)
+	}
+	if code, _, _ := run(t, db, "", "settings", "--carbon", "marginal"); code != 2 {
+		t.Errorf("a bad carbon scope: exit %d, want 2", code)
+	}
+}
+
+// Each exported row names the method and the scope it was estimated with.
+func TestExport_NamesTheScope(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	run(t, db, "", "settings", "--water", "onsite")
+	run(t, db, "", "log", "--site", "claude", "--id", "a", "--prompt", "hello", "--output-chars", "400")
+	code, out, errs := run(t, db, "", "export")
+	if code != 0 || !strings.Contains(out, "ecologits-0.11.2+frugal-2; carbon=location water=onsite embodied=on") {
+		t.Errorf("export = %d %q %q", code, out, errs)
+	}
+}

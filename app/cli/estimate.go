@@ -6,6 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"frugal/app/core"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -20,7 +23,7 @@ func init() {
 
 const estimateUsage = "--site S | --provider P --model M [--output-tokens N | --output-chars N] [--input-chars N] " +
 	"[--latency DURATION] [--kind text|image|video|audio|file] [--reasoning thinking|deep_research] [--web-search] " +
-	"[--zone ISO3] [--core] [--json] [--lang fr|en]"
+	"[--zone ISO3] [--carbon location|market] [--water total|onsite] [--no-embodied] [--core] [--json] [--lang fr|en]"
 
 // lang picks "fr" or "en" from a flag value, else from the environment.
 func lang(env *Env, flagValue string) (string, error) {
@@ -65,6 +68,10 @@ func runEstimate(_ context.Context, env *Env, args []string) error {
 	reasoning := fs.String("reasoning", "", "reasoning mode: thinking or deep_research")
 	webSearch := fs.Bool("web-search", false, "the assistant searched the web")
 	zone := fs.String("zone", "", "what-if grid zone (ISO 3166-1 alpha-3, e.g. FRA; WOR = world)")
+	carbon := fs.String("carbon", "", "carbon scope: location (the grid's average mix, default) or market (the provider's own factor)")
+	water := fs.String("water", "", "water scope: total (on site + electricity generation, default) or onsite")
+	noEmbodied := fs.Bool("no-embodied", false, "leave out the carbon of making the hardware")
+	dataDir := fs.String("data-dir", "", "folder with labels.csv / calibration.csv overrides (default: the database's folder)")
 	core := fs.Bool("core", false, "EcoLogits only: no Frugal extensions (needs --provider, --model, --output-tokens)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	langFlag := fs.String("lang", "", "language of the text output: fr or en (default: from LANG)")
@@ -111,9 +118,17 @@ func runEstimate(_ context.Context, env *Env, args []string) error {
 
 	opts := estimate.DefaultOptions()
 	opts.Zone, opts.Extensions = *zone, !*core
+	opts.Scope = estimate.Scope{Carbon: *carbon, Water: *water, NoEmbodied: *noEmbodied}
+	opts.DataDir = *dataDir
+	if opts.DataDir == "" {
+		opts.DataDir = defaultDataDir(env)
+	}
 	est, err := estimate.New(opts)
 	if err != nil {
 		return Usagef("%v", strings.TrimPrefix(err.Error(), "estimate: "))
+	}
+	for _, p := range est.Problems() {
+		fmt.Fprintf(env.Stderr, "frugal: %v\n", p)
 	}
 	d, err := est.Explain(&r)
 	if errors.Is(err, estimate.ErrBadRequest) {
@@ -129,7 +144,8 @@ func runEstimate(_ context.Context, env *Env, args []string) error {
 			Provider: d.Provider, Model: d.Model, Zone: fp.Zone, WhatIf: fp.WhatIf, Method: fp.Method,
 			EnergyWh: rangeJSON(fp.EnergyWh), CO2Grams: rangeJSON(fp.CO2Grams), WaterML: rangeJSON(fp.WaterML),
 			OutputTokens: rangeJSON(d.OutputTokens), InputTokens: d.InputTokens, LatencyS: d.LatencyS,
-			ExtraWh: rangeJSON(d.ExtraWh), Counts: "usage + embodied, location-based; no network, no device",
+			ExtraWh: rangeJSON(d.ExtraWh), Counts: d.Scope.Describe("en") + "; no network, no device",
+			Scope: d.Scope.String(), Label: d.Label, Mapping: d.Mapping, Why: d.Why, Thinking: d.Thinking,
 			Equivalent: eq, Warnings: append([]string{}, d.Warnings...),
 		}
 		enc := json.NewEncoder(env.Stdout)
@@ -148,7 +164,8 @@ func runEstimate(_ context.Context, env *Env, args []string) error {
 	fmt.Fprintf(w, "  %-8s %s mL\n", t.water, formatRange(fp.WaterML, lg))
 	fmt.Fprintf(w, "  %-8s %s\n", "", eq.Text)
 	fmt.Fprintf(w, "  %s %s; %s\n", t.tokens, formatRange(d.OutputTokens, lg), latencyText(d.LatencyS, t))
-	fmt.Fprintf(w, "  %s %s: %s\n", t.method, fp.Method, t.counts)
+	fmt.Fprintf(w, "  %s %s: %s\n", t.method, fp.Method, d.Scope.Describe(lg))
+	fmt.Fprintf(w, "  %s\n", modelText(d, t, lg))
 	for _, wn := range d.Warnings {
 		fmt.Fprintf(w, "  ! %s\n", wn)
 	}
@@ -177,19 +194,61 @@ type estimateJSON struct {
 	LatencyS     *float64             `json:"latency_s"`
 	ExtraWh      rangeOut             `json:"extra_wh"`
 	Counts       string               `json:"counts"`
+	Scope        string               `json:"scope"`
+	Label        string               `json:"label"`   // the model as the page showed it
+	Mapping      string               `json:"mapping"` // label, registry or default
+	Why          string               `json:"why"`     // the mapping's source
+	Thinking     bool                 `json:"thinking"`
 	Equivalent   estimate.Equivalence `json:"equivalent"`
 	Warnings     []string             `json:"warnings"`
 }
 
 type estimateTexts struct {
-	zone, whatIf, energy, carbon, water, tokens, latency, noLatency, method, counts string
+	zone, whatIf, energy, carbon, water, tokens, latency, noLatency, method string
+	noLabel, fromLabel, fromRegistry, fromDefault, thinking                 string
 }
 
 var texts = map[string]estimateTexts{
 	"en": {"zone", "what if", "energy", "carbon", "water", "output tokens", "latency", "latency not seen (modelled)",
-		"method", "usage + embodied, location-based; no network, no device"},
+		"method", "no model shown", "label %s → %s", "label %s → %s (EcoLogits registry)", "%s → %s, the site's default",
+		"reasoning mode"},
 	"fr": {"zone", "et si", "énergie", "carbone", "eau", "jetons produits", "latence", "latence non vue (modélisée)",
-		"méthode", "usage + fabrication, mix du lieu ; ni réseau, ni appareil"},
+		"méthode", "aucun modèle affiché", "libellé %s → %s", "libellé %s → %s (registre EcoLogits)", "%s → %s, le modèle par défaut du site",
+		"mode raisonnement"},
+}
+
+// modelText says which model was used for the label shown, and why.
+func modelText(d estimate.Detail, t estimateTexts, lg string) string {
+	label := fmt.Sprintf("%q", d.Label)
+	if d.Label == "" {
+		label = t.noLabel
+	}
+	var s string
+	switch d.Mapping {
+	case "label":
+		s = fmt.Sprintf(t.fromLabel, label, d.Model)
+	case "registry":
+		s = fmt.Sprintf(t.fromRegistry, label, d.Model)
+	default:
+		s = fmt.Sprintf(t.fromDefault, label, d.Model)
+	}
+	if d.Thinking {
+		s += ", " + t.thinking
+	}
+	if d.Why != "" {
+		s += " — " + d.Why
+	}
+	return s
+}
+
+// defaultDataDir is the database's folder, where labels.csv and
+// calibration.csv overrides live; "" when it cannot be found.
+func defaultDataDir(env *Env) string {
+	p, err := DBPath(env.Getenv("FRUGAL_DB"))
+	if err != nil {
+		return ""
+	}
+	return filepath.Dir(p)
 }
 
 func latencyText(s *float64, t estimateTexts) string {
@@ -214,8 +273,9 @@ func formatRange(r tracker.Range, lg string) string {
 	return fmt.Sprintf("%s (%s – %s)", f(r.Central), f(r.Low), f(r.High))
 }
 
-func runMethodology(_ context.Context, env *Env, args []string) error {
+func runMethodology(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "methodology", "[--lang fr|en]")
+	db := dbFlag(fs, env)
 	langFlag := fs.String("lang", "", "fr or en (default: from LANG)")
 	if err := parse(fs, args, 0); err != nil {
 		return err
@@ -224,6 +284,18 @@ func runMethodology(_ context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprint(env.Stdout, estimate.Methodology(lg))
+	// The scope in use is the settings'; without a database, the default.
+	scope := core.ScopeOf(tracker.DefaultSettings())
+	if p, err := DBPath(*db); err == nil {
+		if _, err := os.Stat(p); err == nil {
+			if st, err := openStore(ctx, env, p); err == nil {
+				if set, err := st.Settings(ctx); err == nil {
+					scope = core.ScopeOf(set)
+				}
+				st.Close()
+			}
+		}
+	}
+	_, err = fmt.Fprint(env.Stdout, estimate.MethodologyFor(lg, scope))
 	return err
 }

@@ -24,7 +24,7 @@ func TestEstimate_PrintsARangeWithItsMethod(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr %q", code, errb)
 	}
-	for _, want := range []string{"openai/chat-latest", "zone USA", "Wh", "g CO2e", "mL", "ecologits-0.11.2+frugal-1", "usage + embodied"} {
+	for _, want := range []string{"openai/gpt-5.2-chat-latest", "zone USA", "Wh", "g CO2e", "mL", "ecologits-0.11.2+frugal-2", "location-based carbon", "the site's default — OpenAI"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -123,5 +123,66 @@ func TestMethodology_FollowsLanguage(t *testing.T) {
 	env, _, _ := testEnv(nil)
 	if code := Run(context.Background(), env, "methodology", []string{"--lang", "de"}); code != ExitUsage {
 		t.Errorf("--lang de: exit %d", code)
+	}
+}
+
+func TestCredibility_PrintsTheComparisonTable(t *testing.T) {
+	env, out, errb := testEnv(map[string]string{"FRUGAL_DB": t.TempDir() + "/frugal.db"})
+	code := Run(context.Background(), env, "credibility", nil)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, errb)
+	}
+	for _, want := range []string{"| openai-energy | 0.34 Wh |", "| google-co2 | 0.03 g CO2e |", "carbon=market water=onsite", "mittr-llama405b", "yes"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestEstimate_ScopeFlagsChangeCarbonAndWater(t *testing.T) {
+	get := func(args ...string) (co2, water float64, scope string) {
+		env, out, errb := testEnv(nil)
+		if code := Run(context.Background(), env, "estimate", append([]string{"--site", "gemini", "--output-tokens", "400", "--json"}, args...)); code != ExitOK {
+			t.Fatalf("exit %d, stderr %q", code, errb)
+		}
+		var got struct {
+			CO2   struct{ Central float64 } `json:"co2_g"`
+			Water struct{ Central float64 } `json:"water_ml"`
+			Scope string                    `json:"scope"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		return got.CO2.Central, got.Water.Central, got.Scope
+	}
+	c0, w0, s0 := get()
+	c1, w1, s1 := get("--carbon", "market", "--water", "onsite")
+	c2, _, _ := get("--no-embodied")
+	if s0 != "carbon=location water=total embodied=on" || s1 != "carbon=market water=onsite embodied=on" {
+		t.Errorf("scopes %q, %q", s0, s1)
+	}
+	if !(c1 < c0/2 && w1 < w0 && c2 < c0) {
+		t.Errorf("location %g g %g mL; market+onsite %g g %g mL; no embodied %g g", c0, w0, c1, w1, c2)
+	}
+	env, _, _ := testEnv(nil)
+	if code := Run(context.Background(), env, "estimate", []string{"--site", "gemini", "--carbon", "marginal"}); code != ExitUsage {
+		t.Errorf("a bad scope: exit %d, want usage error", code)
+	}
+}
+
+func TestMethodology_NamesTheScopeInUse(t *testing.T) {
+	db := t.TempDir() + "/f.db"
+	env, out, errb := testEnv(map[string]string{"FRUGAL_DB": db})
+	if code := Run(context.Background(), env, "methodology", []string{"--lang", "en"}); code != ExitOK || !strings.HasPrefix(out.String(), "Scope in use: location-based carbon") {
+		t.Fatalf("exit %d %q: %s", code, errb, out.String()[:min(200, out.Len())])
+	}
+	env, _, _ = testEnv(map[string]string{"FRUGAL_DB": db})
+	if code := Run(context.Background(), env, "settings", []string{"--carbon", "market"}); code != ExitOK {
+		t.Fatal("settings")
+	}
+	env, out, _ = testEnv(map[string]string{"FRUGAL_DB": db})
+	Run(context.Background(), env, "methodology", []string{"--lang", "fr"})
+	if !strings.HasPrefix(out.String(), "Périmètre utilisé : carbone selon les achats") {
+		t.Errorf("French, market: %s", out.String()[:min(200, out.Len())])
 	}
 }

@@ -3,12 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-
-	"frugal/app/core"
 )
 
 func init() {
-	register("reestimate", "recompute every stored estimate with this version's method and data", runReestimate)
+	register("reestimate", "recompute every stored estimate made with another method version", runReestimate)
 }
 
 func runReestimate(ctx context.Context, env *Env, args []string) error {
@@ -28,24 +26,20 @@ func runReestimate(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	current := core.CurrentMethod
-	if *all {
-		current = nil
-	}
-	res, err := NewService(st).Reestimate(ctx, current, func(done, total int64) {
-		if env.IsTerminal && total > 0 {
-			fmt.Fprintf(env.Stderr, "\rre-estimating: %d of %d (%d %%)", done, total, 100*done/total)
+	res, err := NewService(st).Reestimate(ctx, *all, func(done, left int64) {
+		if env.IsTerminal {
+			fmt.Fprintf(env.Stderr, "\rre-estimating: %d done, %d left", done, left)
 		}
 	})
 	if env.IsTerminal {
 		fmt.Fprintln(env.Stderr)
 	}
 	if err != nil {
-		return fmt.Errorf("%w (%d requests were re-estimated before the error and keep their new estimate)", err, res.Changed)
+		return fmt.Errorf("%w (%d requests were re-estimated before the error and keep their new estimate; run it again to carry on)", err, res.Changed)
 	}
-	fmt.Fprint(env.Stdout, c.N("cli.reestimated", int(res.Changed-res.Failed), map[string]any{"Of": res.Total, "Method": methodVersion()}))
-	if res.Failed > 0 {
-		fmt.Fprint(env.Stdout, c.N("cli.reestimate_failed", int(res.Failed)))
+	fmt.Fprint(env.Stdout, c.N("cli.reestimated", int(res.Changed), map[string]any{"Of": res.Total, "Method": res.Method}))
+	if res.Left > 0 {
+		fmt.Fprint(env.Stdout, c.N("cli.reestimate_failed", int(res.Left)))
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"frugal/app/core"
 	"sort"
 	"strings"
 
@@ -24,7 +25,7 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 func runSettings(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "settings", "[--privacy full|first|none] [--search-engine E] [--budget WH] [--zone ISO3|provider] [--nudge-off CAT] [--nudge-on CAT] [--json]")
+	fs := newFlags(env, "settings", "[--privacy full|first|none] [--search-engine E] [--budget WH] [--zone ISO3|provider] [--nudge-off CAT] [--nudge-on CAT] [--carbon location|market] [--water total|onsite] [--embodied on|off] [--json]")
 	db := dbFlag(fs, env)
 	privacy := fs.String("privacy", "", "prompt text kept: full, first (200 characters) or none")
 	engine := fs.String("search-engine", "", "search engine for suggestions: "+strings.Join(tracker.SearchEngines, ", "))
@@ -32,6 +33,9 @@ func runSettings(ctx context.Context, env *Env, args []string) error {
 	zone := fs.String("zone", "", `"what if" grid zone (ISO 3166-1 alpha-3, e.g. FRA), or "provider" for each provider's own`)
 	months := fs.Int("keep-months", -1, "keep history this many months (0 = everything)")
 	language := fs.String("language", "", "interface language: fr, en or system")
+	carbon := fs.String("carbon", "", "carbon scope: location (grid average, default) or market (provider's own factor)")
+	water := fs.String("water", "", "water scope: total (on site + electricity generation, default) or onsite")
+	embodied := fs.String("embodied", "", "count the carbon of making the hardware: on (default) or off")
 	var off, on listFlag
 	fs.Var(&off, "nudge-off", "turn the nudge off for a category (repeatable)")
 	fs.Var(&on, "nudge-on", "turn the nudge back on for a category (repeatable)")
@@ -98,6 +102,21 @@ func runSettings(ctx context.Context, env *Env, args []string) error {
 			default:
 				s.Language = *language
 			}
+			if *carbon != "" {
+				s.CarbonScope = *carbon
+			}
+			if *water != "" {
+				s.WaterScope = *water
+			}
+			switch *embodied {
+			case "":
+			case "on":
+				s.EmbodiedOff = false
+			case "off":
+				s.EmbodiedOff = true
+			default:
+				return fmt.Errorf("--embodied %q (want on or off)", *embodied)
+			}
 			for _, c := range off {
 				s.NudgesOff[c] = true
 			}
@@ -124,8 +143,8 @@ func runSettings(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	sort.Strings(offs)
-	fmt.Fprintf(env.Stdout, "prompt text kept:  %s\nsearch engine:     %s\ndaily budget:      %s Wh\ngrid zone:         %s\nkeep history:      %s\nnudges off:        %s\n",
-		set.Privacy, set.SearchEngine, num(set.DailyBudgetWh), zoneText, monthsText(c, set.KeepMonths), orNone(offs))
+	fmt.Fprintf(env.Stdout, "prompt text kept:  %s\nsearch engine:     %s\ndaily budget:      %s Wh\ngrid zone:         %s\nkeep history:      %s\nnudges off:        %s\nscope:             %s\n",
+		set.Privacy, set.SearchEngine, num(set.DailyBudgetWh), zoneText, monthsText(c, set.KeepMonths), orNone(offs), core.ScopeOf(set).String())
 	return nil
 }
 

@@ -37,8 +37,8 @@ func TestNewService_RecordsUnderTheSavedSettings(t *testing.T) {
 	if fra.Site != "lechat" || fra.Footprint == nil || fra.Footprint.Zone != "FRA" {
 		t.Errorf("capture under zone FRA: site %q, footprint %+v", fra.Site, fra.Footprint)
 	}
-	if !CurrentMethod(fra.Footprint) {
-		t.Errorf("method %q is not this build's", fra.Footprint.Method)
+	if m, err := NewService(st).CurrentMethod(t.Context()); err != nil || fra.Footprint.Method != m {
+		t.Errorf("method %q is not the current one %q (%v)", fra.Footprint.Method, m, err)
 	}
 	if NewID() == NewID() || len(NewID()) != 32 {
 		t.Error("NewID")

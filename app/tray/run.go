@@ -79,9 +79,10 @@ func Run(ctx context.Context, o Options) error {
 	}
 	defer sqlConn.Close()
 
+	svc := core.NewService(st)
 	ui := &Systray{}
 	t := &Tray{
-		UI: ui, Launcher: launcher, Store: serviceStore{st, core.NewService(st)}, Changes: &DataVersion{Conn: sqlConn},
+		UI: ui, Launcher: launcher, Store: serviceStore{st, svc}, Changes: &DataVersion{Conn: sqlConn},
 		Memory: LoadMemory(MemoryPath()), Limits: DefaultLimits(), Notifier: NopNotifier{},
 		Quit: systray.Quit,
 	}
@@ -101,6 +102,12 @@ func Run(ctx context.Context, o Options) error {
 			log.Printf("tray: notify: %v", err)
 		}
 	}
+	// Stored requests follow the method: re-estimated in the background at
+	// start and whenever the method changes (the Service's one rule).
+	reestimateInBackground(ctx, st, func(ctx context.Context, _ *storage.Store, progress func(done, left int64)) error {
+		_, err := svc.Reestimate(ctx, false, progress)
+		return err
+	}, func(ctx context.Context, _ *storage.Store) (string, error) { return svc.CurrentMethod(ctx) }, reestimateEvery)
 	ui.OnClick = func(id ItemID) { t.Click(ctx, id) }
 	go func() {
 		<-ctx.Done()

@@ -1,6 +1,8 @@
 package windows
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -13,7 +15,13 @@ import (
 // own account of its method and sources, in the window's language.
 func NewMethodology(d Deps) fyne.Window {
 	w := d.App.NewWindow(i18n.X("method.title"))
-	text := widget.NewLabel(estimate.Methodology(i18n.Current().Lang))
+	var sc estimate.Scope
+	if d.Store != nil {
+		if set, err := d.Store.Settings(context.Background()); err == nil {
+			sc = estimate.Scope{Carbon: set.CarbonScope, Water: set.WaterScope, NoEmbodied: set.EmbodiedOff}
+		}
+	}
+	text := widget.NewLabel(estimate.MethodologyFor(i18n.Current().Lang, sc))
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
 	w.SetContent(container.NewVScroll(text))

@@ -84,6 +84,7 @@ func (s *Summary) share() {
 type weekData struct {
 	week    storage.Week
 	greener []providerCost
+	scope   estimate.Scope // what the estimates count (settings)
 	err     error
 }
 
@@ -106,6 +107,9 @@ func (s *Summary) Load() {
 		defer cancel()
 		var wd weekData
 		wd.week, wd.err = s.d.Store.Week(ctx, monday)
+		if set, err := s.d.Store.Settings(ctx); err == nil {
+			wd.scope = estimate.Scope{Carbon: set.CarbonScope, Water: set.WaterScope, NoEmbodied: set.EmbodiedOff}
+		}
 		if wd.err == nil && wd.week.Total.Count > 0 {
 			wd.greener, wd.err = greener(ctx, s.d.Store, monday, monday.AddDate(0, 0, 7))
 		}
@@ -135,6 +139,7 @@ func (s *Summary) show(wd weekData) {
 		objs = append(objs, emptyWeek()...)
 	} else {
 		objs = append(objs, s.totals(c, w)...)
+		objs = append(objs, scopeLabel(c.Lang, wd.scope))
 		objs = append(objs, section(i18n.X("summary.by_day")))
 		days := make([]DayBar, 7)
 		for i, d := range w.Days {
@@ -344,4 +349,18 @@ func weekTitle(c i18n.Catalogue, monday time.Time) string {
 	}
 	to := fmt.Sprintf("%d %s %d", sun.Day(), c.T(fmt.Sprintf("month.%d", sun.Month())), sun.Year())
 	return c.T("summary.week", map[string]any{"N": wk, "From": from, "To": to})
+}
+
+// scopeLabel names what the estimates count (issue 13): carbon
+// location- or market-based, water on site or with electricity generation,
+// manufacture or not.
+func scopeLabel(lang string, sc estimate.Scope) *widget.Label {
+	prefix := "Counted: "
+	if lang == "fr" {
+		prefix = "Périmètre : "
+	}
+	l := widget.NewLabel(prefix + sc.Describe(lang) + ".")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
 }

@@ -104,6 +104,10 @@ func TestSummaryMatchesGoldenMarkup(t *testing.T) {
 				s.Load()
 				s.wait()
 				test.AssertRendersToMarkup(t, fmt.Sprintf("summary_%s_%s.xml", lang, variant), s.Window.Canvas())
+				want := map[string]string{"en": "Counted: location-based carbon", "fr": "Périmètre : carbone selon le mix moyen"}[lang]
+				if !strings.Contains(test.RenderToMarkup(s.Window.Canvas()), want) {
+					t.Errorf("the summary does not name the scope (%q)", want)
+				}
 			})
 		}
 	}

@@ -17,6 +17,11 @@ const (
 	KeyLanguage       = "language"
 	KeyTrackPrivate   = "track_private"
 	KeyPausedUntilMs  = "paused_until_ms"
+	KeyShareID        = "share_id"   // written once a share is made (omitted before)
+	KeyShareTeam      = "share_team" // idem
+	KeyCarbonScope    = "carbon_scope"
+	KeyWaterScope     = "water_scope"
+	KeyEmbodiedOff    = "embodied_off"
 )
 
 // Default values of the settings a new user starts with.
@@ -53,4 +58,7 @@ var Settings = []Setting{
 	{KeyLanguage, ""},
 	{KeyTrackPrivate, false},
 	{KeyPausedUntilMs, 0},
+	{KeyCarbonScope, ""},
+	{KeyWaterScope, ""},
+	{KeyEmbodiedOff, false},
 }

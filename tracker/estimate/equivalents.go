@@ -21,9 +21,10 @@ var equivalents = []equivalent{
 	// Luccioni et al., "Power Hungry Processing" (FAccT 2024), citing the US
 	// EPA: charging a smartphone takes 0.012 kWh.
 	{"phone_charge", 12, true, "phone charge", "phone charges", "recharge de téléphone", "recharges de téléphone"},
-	// ADEME, Impact CO2 (impactco2.fr): petrol car ≈ 0.218 kg CO2e per km,
-	// manufacture included.
-	{"car_km", 218, false, "km by petrol car", "km by petrol car", "km en voiture essence", "km en voiture essence"},
+	// ADEME, Impact CO2 (impactco2.fr, transport comparator), update of
+	// 4 May 2026: "voiture" (average car of the French fleet, all engines)
+	// 142 g CO2e per km, manufacture included (a compact petrol car: 170 g).
+	{"car_km", 142, false, "km by car (average car, ADEME 2026)", "km by car (average car, ADEME 2026)", "km en voiture (voiture moyenne, ADEME 2026)", "km en voiture (voiture moyenne, ADEME 2026)"},
 	// IEA, "The carbon footprint of streaming video: fact-checking the
 	// headlines" (George Kamiya, Dec 2020): one hour ≈ 0.077 kWh, ≈ 36 g CO2.
 	{"streaming_hour", 36, false, "hour of video streaming", "hours of video streaming", "heure de streaming vidéo", "heures de streaming vidéo"},
@@ -72,18 +73,24 @@ func Equivalent(co2Grams, energyWh float64, lang string) Equivalence {
 	return Equivalence{ID: q.id, Amount: a, Text: "≈ " + formatAmount(a, lang) + " " + unitName(q, a, lang)}
 }
 
+// unitName agrees the unit with the amount as it is printed (CLDR plural
+// rules): English is singular only for exactly "1"; French is singular
+// below 2 ("1,7 recharge de téléphone", "0,5 heure").
 func unitName(q equivalent, a float64, lang string) string {
-	many := a >= 2 || a == 0
+	shown, err := strconv.ParseFloat(strings.ReplaceAll(formatAmount(a, lang), ",", "."), 64)
+	if err != nil {
+		shown = a
+	}
 	if lang == "fr" {
-		if many {
-			return q.frMany
+		if shown < 2 {
+			return q.fr
 		}
-		return q.fr
+		return q.frMany
 	}
-	if many || a < 1 {
-		return q.enMany
+	if shown == 1 {
+		return q.en
 	}
-	return q.en
+	return q.enMany
 }
 
 // formatAmount keeps two significant digits, with a decimal comma in French.

@@ -21,12 +21,18 @@ const (
 	frenchTokenPremiumHigh = 1.15
 )
 
-// Output length when the answer was not seen: Mistral's LCA of Mistral
-// Large 2 (July 2025) reports impacts "for a 400-token response"; Epoch AI,
-// "How much energy does ChatGPT use?" (Feb 2025) assumes a typical query
-// has about 500 output tokens.
+// Output length when the answer was not seen.
+//   - Low: Zheng et al., "LMSYS-Chat-1M: A Large-Scale Real-World LLM
+//     Conversation Dataset" (ICLR 2024): one million real chatbot
+//     conversations average 214.5 tokens per response.
+//   - High: Epoch AI, "How much energy does ChatGPT use?" (Feb 2025)
+//     assumes a typical query has about 500 output tokens.
+//
+// (Mistral's LCA of Mistral Large 2, July 2025, uses a 400-token response,
+// inside this range.) Before frugal-2 the low bound was 400: it left every
+// vendor's average query below Frugal's range (make credibility).
 const (
-	defaultOutputTokensLow  = 400.0
+	defaultOutputTokensLow  = 214.5
 	defaultOutputTokensHigh = 500.0
 )
 
@@ -55,15 +61,15 @@ const (
 const webSearchWh = 0.3
 
 // Image generation, Wh per image.
-//   - Low: MIT Technology Review (May 2025): a 5-second video took about
-//     3.4 million joules, "more than 700 times the energy required to
-//     generate a high-quality image", so such an image takes at most
-//     3.4e6/700 J ≈ 1.35 Wh.
+//   - Low: MIT Technology Review, "We did the math on AI's energy footprint"
+//     (J. O'Donnell, C. Crownhart, May 2025): a standard-quality
+//     1024×1024 image from Stable Diffusion 3 Medium took about 2,282 J
+//     (GPU energy doubled for the rest of the server) = 0.63 Wh.
 //   - High: Luccioni, Jernite & Strubell, "Power Hungry Processing" (ACM
 //     FAccT 2024): the least efficient image model used 11.49 kWh per 1,000
 //     images (their mean over image models: 2.907 kWh per 1,000).
 const (
-	imageWhLow  = 3.4e6 / 700 / 3600
+	imageWhLow  = 2282.0 / 3600
 	imageWhHigh = 11.49
 )
 

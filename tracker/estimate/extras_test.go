@@ -49,8 +49,15 @@ func TestEquivalent_PicksAReadableUnit(t *testing.T) {
 		{1.2, 3, "en", "km by TGV"},         // 0.25 charge, 0.0055 km, 0.033 h, 0.41 km by TGV: none ≥ 1, TGV closest
 		{20, 60, "en", "≈ 5 phone charges"}, // a week of light use
 		{20, 60, "fr", "≈ 5 recharges de téléphone"},
-		{5000, 20000, "en", "km by petrol car"}, // 1667 charges: too many → 23 km
-		{0.9, 1.4, "fr", "km en TGV"},           // 0.12 charge, 0.025 h, 0.31 km TGV → closest to 1
+		{5000, 20000, "en", "≈ 35 km by car (average car, ADEME 2026)"}, // 1667 charges: too many → 35 km at 142 g/km
+		{1, 20.4, "en", "≈ 1.7 phone charges"},
+		{1, 20.4, "fr", "≈ 1,7 recharge de téléphone"},
+		{1, 12, "en", "≈ 1 phone charge"},
+		{1, 12, "fr", "≈ 1 recharge de téléphone"},
+		{1, 36, "en", "≈ 3 phone charges"},
+		{1, 36, "fr", "≈ 3 recharges de téléphone"},
+		{72, 1e6, "en", "≈ 2 hours of video streaming"}, // 83k charges, 0.51 km by car, 2 h
+		{0.9, 1.4, "fr", "km en TGV"},                   // 0.12 charge, 0.025 h, 0.31 km TGV → closest to 1
 	} {
 		got := Equivalent(tc.co2, tc.wh, tc.lang)
 		if !strings.Contains(got.Text, tc.want) {

@@ -3,7 +3,10 @@ package estimate
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -16,7 +19,10 @@ import (
 // MethodVersion names the method and data behind a footprint. It changes
 // whenever a number or rule below changes, so stored estimates can be
 // recomputed (frugal reestimate).
-const MethodVersion = "ecologits-0.11.2+frugal-1"
+//
+// frugal-2: label → model table (data/labels.csv), image low bound 0.63 Wh,
+// scopes (carbon location/market, water total/on-site, embodied on/off).
+const MethodVersion = "ecologits-0.11.2+frugal-2"
 
 // CoreVersion is the method version when extensions are off.
 const CoreVersion = "ecologits-0.11.2"
@@ -30,30 +36,23 @@ type Site struct {
 	Note     string // warning added to every estimate for this site ("" = none)
 }
 
-// Sites maps the extension's site IDs to providers and default models.
-// The defaults are registry names; a model read from the page overrides them.
+// Sites maps the extension's site IDs to providers. Which model a page's
+// label stands for, and each site's default, are in data/labels.csv.
 var Sites = []Site{
-	// chat-latest is the registry's entry for the model ChatGPT serves.
-	{ID: "chatgpt", Provider: "openai", Model: "chat-latest"},
-	// claude-sonnet-4-5 and -4-6 share one registry estimate (440B total, 44–132B active).
-	{ID: "claude", Provider: "anthropic", Model: "claude-sonnet-4-5"},
-	{ID: "gemini", Provider: "google_genai", Model: "gemini-2.5-flash"},
+	{ID: "chatgpt", Provider: "openai"},
+	{ID: "claude", Provider: "anthropic"},
+	{ID: "gemini", Provider: "google_genai"},
 	// Microsoft Copilot runs OpenAI models on Azure; EcoLogits' openai
 	// assumptions (PUE 1.2, WUE 0.569, USA grid) apply.
-	{ID: "copilot", Provider: "openai", Model: "gpt-5",
-		Note: "Copilot: estimated as OpenAI's GPT-5 on OpenAI's datacenter assumptions (Microsoft does not publish Copilot's model or datacenters per request)."},
-	{ID: "lechat", Provider: "mistralai", Model: "mistral-medium-latest"},
-	// Perplexity's Sonar is built on Llama 3.3 70B (Perplexity blog, "Meet
-	// new Sonar", Feb 2025); the registry has Llama 3.1 70B, the same size.
-	{ID: "perplexity", Provider: "huggingface_hub", Model: "meta-llama/Meta-Llama-3.1-70B-Instruct",
-		Note: "Perplexity is not in EcoLogits: estimated as Llama 3.1 70B Instruct (Sonar is built on Llama 3.3 70B) with Hugging Face's datacenter assumptions."},
-	// DeepSeek-V3/R1 are 671B-parameter MoE models with 37B active
-	// (DeepSeek-V3 Technical Report, arXiv:2412.19437). The closest
-	// registered model is Mistral Large 3 (675B total, 41B active). DeepSeek's
-	// privacy policy says it stores data on servers in the People's Republic
-	// of China: Chinese grid.
-	{ID: "deepseek", Provider: "mistralai", Model: "mistral-large-2512", Zone: "CHN",
-		Note: "DeepSeek is not in EcoLogits: estimated as Mistral Large 3 (675B total, 41B active, close to DeepSeek-V3's 671B/37B) on China's grid."},
+	{ID: "copilot", Provider: "openai",
+		Note: "Copilot: estimated as OpenAI's model on OpenAI's datacenter assumptions (Microsoft does not publish Copilot's model or datacenters per request)."},
+	{ID: "lechat", Provider: "mistralai"},
+	{ID: "perplexity", Provider: "huggingface_hub",
+		Note: "Perplexity is not in EcoLogits: Sonar is estimated as Llama 3.3 70B (Perplexity, Feb 2025) with Hugging Face's datacenter assumptions."},
+	// DeepSeek's privacy policy says it stores data on servers in the
+	// People's Republic of China: Chinese grid.
+	{ID: "deepseek", Provider: "huggingface_hub", Zone: "CHN",
+		Note: "DeepSeek is not in EcoLogits: estimated with DeepSeek-V3's published size (671B total, 37B active) on China's grid."},
 }
 
 // genericSite is used for AI sites Frugal has no adapter for. GPT-4o is the
@@ -82,6 +81,12 @@ type Options struct {
 	// model and its output tokens. The zero Options has them off: start from
 	// DefaultOptions.
 	Extensions bool
+	// Scope chooses what carbon and water count (zero = the default).
+	Scope Scope
+	// DataDir is the data folder (next to the database). A labels.csv or
+	// calibration.csv there replaces the built-in table; a malformed one
+	// is refused (see Estimator.Problems) and the built-in one is used.
+	DataDir string
 }
 
 // DefaultOptions are what the app uses: provider zones, extensions on.
@@ -89,8 +94,12 @@ func DefaultOptions() Options { return Options{Extensions: true} }
 
 // Estimator estimates requests' footprints. It is safe for concurrent use.
 type Estimator struct {
-	reg  *Registry
-	opts Options
+	reg    *Registry
+	opts   Options
+	labels *LabelTable
+	method string
+	// problems are the data-folder tables that were refused.
+	problems []error
 	// names caches page model names already normalised: pages show the
 	// same few names over and over.
 	names sync.Map // [2]string{provider, shown} → Model
@@ -114,7 +123,69 @@ func New(opts Options) (*Estimator, error) {
 			return nil, fmt.Errorf("estimate: unknown zone %q (want an ISO 3166-1 alpha-3 code such as FRA, USA, SWE, or WOR for the world average)", opts.Zone)
 		}
 	}
-	return &Estimator{reg: reg, opts: opts}, nil
+	if opts.Scope, err = opts.Scope.Normalize(); err != nil {
+		return nil, fmt.Errorf("estimate: %w", err)
+	}
+	e := &Estimator{reg: reg, opts: opts}
+	e.labels, e.problems = loadLabels(reg, opts.DataDir)
+	e.method = MethodVersion
+	if e.labels.Name != LabelsFile {
+		e.method += "+labels-" + e.labels.Sum
+	}
+	e.method += "; " + opts.Scope.String()
+	if !opts.Extensions {
+		// EcoLogits' own numbers: its scope, nothing to name.
+		e.method = CoreVersion
+	}
+	return e, nil
+}
+
+// Method is the method version this estimator writes on its estimates: the
+// method, a digest of a data-folder label table when one is used, and the
+// scope ("ecologits-0.11.2+frugal-2; carbon=location water=total
+// embodied=on"), so every stored row and CSV line names what it counts. A stored estimate whose method differs is re-estimated.
+func (e *Estimator) Method() string { return e.method }
+
+// Scope is the scope this estimator counts.
+func (e *Estimator) Scope() Scope { return e.opts.Scope }
+
+// Labels is the label table in use.
+func (e *Estimator) Labels() *LabelTable { return e.labels }
+
+// Problems are the data-folder tables that were refused, each with its
+// file, line and reason; the built-in tables are used instead.
+func (e *Estimator) Problems() []error { return append([]error(nil), e.problems...) }
+
+// builtinLabels is the embedded label table, parsed once.
+var builtinLabels = sync.OnceValues(func() (*LabelTable, error) {
+	reg, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return ParseLabels(LabelsFile, labelsCSV, reg)
+})
+
+func loadLabels(reg *Registry, dir string) (*LabelTable, []error) {
+	def, err := builtinLabels()
+	if err != nil {
+		panic("estimate: built-in label table: " + err.Error()) // a build error, caught by the tests
+	}
+	if dir == "" {
+		return def, nil
+	}
+	p := filepath.Join(dir, LabelsFile)
+	b, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return def, nil
+	}
+	if err != nil {
+		return def, []error{fmt.Errorf("%s: %w (built-in table used)", p, err)}
+	}
+	t, err := ParseLabels(p, b, reg)
+	if err != nil {
+		return def, []error{fmt.Errorf("%w (built-in table used)", err)}
+	}
+	return t, nil
 }
 
 // Detail is an estimate with what went into it.
@@ -129,6 +200,13 @@ type Detail struct {
 	ExtraWh      tracker.Range // energy added by extensions (input, search, image, video)
 	Warnings     []string
 	Core         *Impacts // EcoLogits' result for the low-token run, in its units
+	// How the model was chosen: Label is the model as the page showed it;
+	// Mapping is "label" (in the label table), "registry" (an EcoLogits
+	// model of that name), or "default" (the site's or provider's
+	// default); Why is the mapping's source.
+	Label, Mapping, Why string
+	Thinking            bool // the label is a reasoning mode
+	Scope               Scope
 }
 
 // Estimate implements tracker.Estimator. It fills r.Provider when it was
@@ -145,12 +223,45 @@ func (e *Estimator) Estimate(r *tracker.Request) (tracker.Footprint, error) {
 	if r.Provider == "" {
 		r.Provider = d.Provider
 	}
+	// The warnings of an earlier estimate describe what was known then
+	// (e.g. "answer not seen" before the answer arrived): they are replaced.
+	r.Warnings = slices.DeleteFunc(r.Warnings, IsEstimateWarning)
 	for _, w := range d.Warnings {
 		if !slices.Contains(r.Warnings, w) {
 			r.Warnings = append(r.Warnings, w)
 		}
 	}
 	return d.Footprint, nil
+}
+
+// estimateWarningPrefixes start every warning the estimator writes itself.
+var estimateWarningPrefixes = []string{
+	"answer not seen:", "deep research:", "web search by the assistant:", "video generation:",
+	"audio:", "attachments:", "what if:", "model \"", "site \"", "not estimated:", "not re-estimated:",
+	"proxy:", "market-based carbon:",
+	// Site notes, this version's and earlier ones'.
+	"Copilot: estimated as", "Perplexity is not in EcoLogits:", "DeepSeek is not in EcoLogits:",
+}
+
+// IsEstimateWarning says whether w was written by an estimate (this
+// version's or an earlier one's), as opposed to one about capture.
+func IsEstimateWarning(w string) bool {
+	for _, p := range estimateWarningPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	for _, s := range Sites {
+		if s.Note != "" && w == s.Note {
+			return true
+		}
+	}
+	for _, s := range warnings {
+		if w == s.Message {
+			return true
+		}
+	}
+	return false
 }
 
 func bad(format string, a ...any) error {
@@ -201,6 +312,11 @@ func (e *Estimator) Explain(r *tracker.Request) (Detail, error) {
 	}
 	d.Provider, d.Model = model.Provider, model.Name
 	prov, _ := ProviderByName(model.Provider)
+	if site.ID != "" && site.Provider != model.Provider && site.Zone == "" {
+		// A site serving another provider's model (Perplexity, Copilot): that
+		// provider's datacenter assumptions apply, as the label table says.
+		site = Site{ID: site.ID}
+	}
 
 	// Zone: the user's "what if", else the site's, else the provider's.
 	zone, whatIf := e.opts.Zone, e.opts.Zone != ""
@@ -235,11 +351,15 @@ func (e *Estimator) Explain(r *tracker.Request) (Detail, error) {
 	}
 	extra := tracker.Range{}
 	if e.opts.Extensions {
-		switch r.Reasoning {
+		reasoning := r.Reasoning
+		if reasoning == tracker.ReasoningNone && d.Thinking {
+			reasoning = tracker.ReasoningThinking // the label says so (labels.csv, mode)
+		}
+		switch reasoning {
 		case tracker.ReasoningNone:
 		case tracker.ReasoningThinking, tracker.ReasoningDeep:
 			nLo, nHi = nLo*reasoningFactorLow, nHi*reasoningFactorHigh
-			if r.Reasoning == tracker.ReasoningDeep {
+			if reasoning == tracker.ReasoningDeep {
 				d.Warnings = append(d.Warnings, "deep research: no published per-request figure; counted like a thinking request, likely an underestimate")
 			}
 		default:
@@ -290,15 +410,46 @@ func (e *Estimator) Explain(r *tracker.Request) (Detail, error) {
 
 	// Extra energy is at the plug: carbon from the grid's factor (kg/kWh =
 	// g/Wh), water by EcoLogits' formula on the IT share (E/PUE).
-	fp := tracker.Footprint{Zone: zone, WhatIf: whatIf, Method: MethodVersion}
-	if !e.opts.Extensions {
-		fp.Method = CoreVersion
-	}
+	sc := e.opts.Scope
+	d.Scope = sc
+	fp := tracker.Footprint{Zone: zone, WhatIf: whatIf, Method: e.method}
 	const k = 1000 // kWh→Wh, kg→g, L→mL
 	fp.EnergyWh = bounds(k*lo.Energy.Min+extra.Low, k*hi.Energy.Max+extra.High)
-	fp.CO2Grams = bounds(k*lo.GWP.Min+extra.Low*mix.GWP, k*hi.GWP.Max+extra.High*mix.GWP)
-	fp.WaterML = bounds(k*lo.WCF.Min+extra.Low*(prov.WUE.Min/prov.PUE.Max+mix.WUE),
-		k*hi.WCF.Max+extra.High*(prov.WUE.Max/prov.PUE.Min+mix.WUE))
+
+	// Carbon: EcoLogits' usage (location-based, the grid's mix) plus its
+	// embodied share, or the provider's market-based factor times the
+	// energy, with or without the embodied share (Scope).
+	gwpFactor := mix.GWP
+	usageLo, usageHi := k*lo.Usage.GWP.Min, k*hi.Usage.GWP.Max
+	if sc.Carbon == CarbonMarket && !whatIf {
+		if f, ok := marketFactor[model.Provider]; ok {
+			gwpFactor = f
+			usageLo, usageHi = k*lo.Usage.Energy.Min*f, k*hi.Usage.Energy.Max*f
+		} else {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("market-based carbon: %s publishes no market-based factor; location-based used", model.Provider))
+		}
+	}
+	embLo, embHi := k*lo.Embodied.GWP.Min, k*hi.Embodied.GWP.Max
+	if sc.NoEmbodied {
+		embLo, embHi = 0, 0
+	}
+	if gwpFactor == mix.GWP && !sc.NoEmbodied {
+		// EcoLogits' total exactly (its own sum of usage and embodied).
+		fp.CO2Grams = bounds(k*lo.GWP.Min+extra.Low*mix.GWP, k*hi.GWP.Max+extra.High*mix.GWP)
+	} else {
+		fp.CO2Grams = bounds(usageLo+embLo+extra.Low*gwpFactor, usageHi+embHi+extra.High*gwpFactor)
+	}
+
+	// Water: EcoLogits' WCF (on site + generating the electricity), or on
+	// site only: the IT energy (E/PUE) times the datacenter's WUE.
+	if sc.Water == WaterOnSite {
+		fp.WaterML = bounds(
+			(k*lo.Energy.Min/prov.PUE.Min+extra.Low/prov.PUE.Max)*prov.WUE.Min,
+			(k*hi.Energy.Max/prov.PUE.Max+extra.High/prov.PUE.Min)*prov.WUE.Max)
+	} else {
+		fp.WaterML = bounds(k*lo.WCF.Min+extra.Low*(prov.WUE.Min/prov.PUE.Max+mix.WUE),
+			k*hi.WCF.Max+extra.High*(prov.WUE.Max/prov.PUE.Min+mix.WUE))
+	}
 	d.Footprint = fp
 
 	// EcoLogits' warnings, then ours.
@@ -319,9 +470,40 @@ func (e *Estimator) Explain(r *tracker.Request) (Detail, error) {
 	return d, nil
 }
 
-// resolve picks the site and the registered model for r.
+// resolve picks the site and the model for r. With the extensions on, a
+// known site's label table decides: the label as shown, else a registry
+// model of that name (under the provider of the site's default), else the
+// site's documented default. Without them, a registered model is required.
 func (e *Estimator) resolve(r *tracker.Request, d *Detail) (Site, Model, error) {
 	site, known := SiteByID(r.Site)
+	d.Label = r.Model
+	if known && e.opts.Extensions {
+		row, found := e.labels.Find(site.ID, r.Model)
+		if found {
+			d.Mapping, d.Why, d.Thinking = "label", row.Source, row.Thinking
+			return site, e.proxyNote(row, d), nil
+		}
+		if r.Model != "" {
+			for _, p := range []string{r.Provider, row.Provider} {
+				if p == "" {
+					continue
+				}
+				if m, ok := e.findModel(p, r.Model); ok {
+					d.Mapping, d.Why = "registry", "EcoLogits 0.11.2 registry entry "+m.Provider+"/"+m.Name
+					return site, m, nil
+				}
+			}
+		}
+		d.Mapping, d.Why, d.Thinking = "default", row.Source, row.Thinking
+		m := e.proxyNote(row, d)
+		if r.Model != "" {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("model %q is not in Frugal's label table for %s: estimated as %s, the site's default (%s)", r.Model, site.ID, m.Name, row.Source))
+		}
+		if site.Note != "" {
+			d.Warnings = append(d.Warnings, site.Note)
+		}
+		return site, m, nil
+	}
 	provider := r.Provider
 	if provider == "" {
 		if !known {
@@ -342,6 +524,7 @@ func (e *Estimator) resolve(r *tracker.Request, d *Detail) (Site, Model, error) 
 	}
 	if r.Model != "" {
 		if m, ok := e.findModel(provider, r.Model); ok {
+			d.Mapping, d.Why = "registry", "EcoLogits 0.11.2 registry entry "+m.Provider+"/"+m.Name
 			return site, m, nil
 		}
 		if !e.opts.Extensions {
@@ -349,15 +532,20 @@ func (e *Estimator) resolve(r *tracker.Request, d *Detail) (Site, Model, error) 
 		}
 		if r.Provider == "" && !known {
 			if m, ok := e.findAnyModel(r.Model); ok {
+				d.Mapping, d.Why = "registry", "EcoLogits 0.11.2 registry entry "+m.Provider+"/"+m.Name
 				return site, m, nil
 			}
 		}
 	}
 	def := site.Model
-	if def == "" {
+	if def == "" && e.opts.Extensions {
+		// A provider named without a site: the default of the first site
+		// served by that provider's own models.
 		for _, s := range Sites {
-			if s.Provider == provider && s.Note == "" {
-				def = s.Model
+			if row, ok := e.labels.Find(s.ID, "*"); !ok || row.Provider != provider || row.Proxy {
+				continue
+			} else {
+				def = row.Model
 				break
 			}
 		}
@@ -372,13 +560,28 @@ func (e *Estimator) resolve(r *tracker.Request, d *Detail) (Site, Model, error) 
 	if !ok {
 		return site, Model{}, fmt.Errorf("estimate: default model %s/%s is not registered", provider, def)
 	}
+	d.Mapping, d.Why = "default", "default model for provider "+provider
 	if r.Model != "" {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("model %q is not in EcoLogits' registry: estimated as %s", r.Model, m.Name))
 	}
-	if site.Note != "" {
-		d.Warnings = append(d.Warnings, site.Note)
-	}
 	return site, m, nil
+}
+
+// proxyNote returns row's model and, for a proxy, says so in a warning.
+func (e *Estimator) proxyNote(row Label, d *Detail) Model {
+	m := row.model(e.reg)
+	if row.Proxy {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("proxy: %s is not in EcoLogits; estimated with %s B active / %s B total parameters and %s's datacenter assumptions (%s)",
+			row.Model, sizeText(row.Active), sizeText(row.Total), row.Provider, row.Source))
+	}
+	return m
+}
+
+func sizeText(v Value) string {
+	if v.Min == v.Max {
+		return fmt.Sprintf("%g", v.Min)
+	}
+	return fmt.Sprintf("%g–%g", v.Min, v.Max)
 }
 
 // findModel looks a page's model name up under provider: exactly, then

@@ -50,7 +50,7 @@ func TestEstimate_SitesResolveToRegisteredModels(t *testing.T) {
 			ordered(t, "energy", fp.EnergyWh)
 			ordered(t, "co2", fp.CO2Grams)
 			ordered(t, "water", fp.WaterML)
-			if fp.Method != MethodVersion || fp.WhatIf {
+			if fp.Method != e.Method() || !strings.HasPrefix(fp.Method, MethodVersion+"; carbon=location") || fp.WhatIf {
 				t.Errorf("method %q whatIf %v", fp.Method, fp.WhatIf)
 			}
 			if fp.EnergyWh.Low <= 0 || fp.EnergyWh.High > 100 {
@@ -69,8 +69,9 @@ func TestEstimate_PageModelNamesAreNormalised(t *testing.T) {
 		{"claude", "Claude 4.5 Sonnet", "claude-sonnet-4-5"},
 		{"claude", "Claude Haiku 4.5", "claude-haiku-4-5"},
 		{"gemini", "Gemini 2.5 Flash", "gemini-2.5-flash"},
-		{"gemini", "2.5 Pro", "gemini-2.5-flash"}, // unknown → default + warning
-		{"lechat", "Mistral Medium", "mistral-medium"},
+		{"gemini", "2.5 Pro", "gemini-2.5-pro"},
+		{"gemini", "Gemini Ultra 9", "gemini-3-flash-preview"}, // unknown → the site's default + warning
+		{"lechat", "Mistral Medium", "mistral-medium-latest"},
 		{"poe", "Claude-Sonnet-4.5", "claude-sonnet-4-5"},
 	} {
 		r := &tracker.Request{Site: tc.site, Model: tc.shown, OutputTokens: ptr(300)}
@@ -91,7 +92,7 @@ func TestEstimate_UnknownModelFallsBackWithWarning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Model != "claude-sonnet-4-5" || !strings.Contains(strings.Join(d.Warnings, "|"), "not in EcoLogits") {
+	if d.Model != "claude-sonnet-4-5" || !strings.Contains(strings.Join(d.Warnings, "|"), "not in Frugal's label table for claude") {
 		t.Errorf("model %q, warnings %q", d.Model, d.Warnings)
 	}
 	if _, err := e.Estimate(r); err != nil || r.Model != "Claude Mythical 9" {
@@ -301,5 +302,43 @@ func BenchmarkCompute(b *testing.B) {
 		if _, err := Compute(in); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestEstimate_AnswerRecordedDropsTheStaleWarning(t *testing.T) {
+	e := newEst(t, DefaultOptions())
+	r := &tracker.Request{Site: "chatgpt", Kind: tracker.KindText, PromptChars: 300,
+		Warnings: []string{"capture: selector fell back to the generic adapter"}}
+	if _, err := e.Estimate(r); err != nil {
+		t.Fatal(err)
+	}
+	has := func(prefix string) bool {
+		for _, w := range r.Warnings {
+			if strings.HasPrefix(w, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("answer not seen") {
+		t.Fatalf("before the answer: warnings %q lack \"answer not seen\"", r.Warnings)
+	}
+	r.AnswerChars, r.Latency = ptr(2000), ptr(9*time.Second)
+	if _, err := e.Estimate(r); err != nil {
+		t.Fatal(err)
+	}
+	if has("answer not seen") {
+		t.Errorf("after the answer: warnings %q still say \"answer not seen\"", r.Warnings)
+	}
+	// An earlier version's site note is an estimate warning too.
+	r.Site, r.Warnings = "deepseek", append(r.Warnings, "DeepSeek is not in EcoLogits: estimated as Mistral Large 3 (675B total, 41B active, close to DeepSeek-V3's 671B/37B) on China's grid.")
+	if _, err := e.Estimate(r); err != nil {
+		t.Fatal(err)
+	}
+	if has("DeepSeek is not in EcoLogits: estimated as Mistral") {
+		t.Errorf("an earlier version's note stayed: %q", r.Warnings)
+	}
+	if !has("capture: selector") {
+		t.Errorf("a capture warning was dropped: %q", r.Warnings)
 	}
 }

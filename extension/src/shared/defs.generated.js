@@ -29,7 +29,7 @@ export const REPLY_CODES = deepFreeze({"bad_json":"refused","bad_utf8":"refused"
 export const SETTINGS_KEY = deepFreeze("settings.v1");
 
 /** Settings keys and their defaults. */
-export const SETTINGS_DEFAULTS = deepFreeze({"daily_budget_wh":10,"keep_months":0,"language":"","notify_off":{},"nudges_off":{},"paused_until_ms":0,"privacy":"full","search_engine":"duckduckgo","track_private":false,"weather_service":"","zone":""});
+export const SETTINGS_DEFAULTS = deepFreeze({"carbon_scope":"","daily_budget_wh":10,"embodied_off":false,"keep_months":0,"language":"","notify_off":{},"nudges_off":{},"paused_until_ms":0,"privacy":"full","search_engine":"duckduckgo","track_private":false,"water_scope":"","weather_service":"","zone":""});
 
 /** Kinds of request. */
 export const KINDS = deepFreeze(["text","image","video","audio","file"]);
