@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const GECKO_ID = 'frugal@frugal.app';
 const here = dirname(fileURLToPath(import.meta.url));
+export const SELECTORS = join(here, '..', 'tracker', 'capture', 'selectors.json');
 
 export function firefoxManifest(m) {
   const f = structuredClone(m);
@@ -31,6 +32,8 @@ export function build(out = join(here, 'dist')) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     cpSync(join(here, 'src'), join(dir, 'src'), { recursive: true });
+    // The built-in selector table: the same file the Go side embeds.
+    cpSync(SELECTORS, join(dir, 'src', 'content', 'selectors.json'));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
   }
   return Object.keys(targets).map((n) => join(out, n));

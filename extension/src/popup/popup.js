@@ -25,7 +25,7 @@ for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = T[el
 
 const $ = (id) => document.getElementById(id);
 const num = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
-const NAMES = { chatgpt: 'ChatGPT', claude: 'Claude', gemini: 'Gemini', copilot: 'Copilot', mistral: 'Le Chat', perplexity: 'Perplexity', deepseek: 'DeepSeek' };
+const NAMES = { chatgpt: 'ChatGPT', claude: 'Claude', gemini: 'Gemini', copilot: 'Copilot', lechat: 'Le Chat', mistral: 'Le Chat', perplexity: 'Perplexity', deepseek: 'DeepSeek' };
 
 async function siteStatus() {
   try {

@@ -17,7 +17,7 @@ export const SITE_HOSTS = Object.freeze({
   claude: ['claude.ai'],
   gemini: ['gemini.google.com'],
   copilot: ['copilot.microsoft.com'],
-  mistral: ['chat.mistral.ai'],
+  lechat: ['chat.mistral.ai'],
   perplexity: ['www.perplexity.ai'],
   deepseek: ['chat.deepseek.com'],
 });
