@@ -39,7 +39,8 @@
   const host = location.hostname;
   const anon = !!$('[data-mobile-composer-prompt]');
   const siteId = { 'chatgpt.com': 'chatgpt', 'chat.openai.com': 'chatgpt', 'claude.ai': 'claude', 'gemini.google.com': 'gemini',
-    'copilot.microsoft.com': 'copilot', 'chat.mistral.ai': 'lechat', 'www.perplexity.ai': 'perplexity', 'chat.deepseek.com': 'deepseek' }[host];
+    'copilot.microsoft.com': 'copilot', 'chat.mistral.ai': 'lechat', 'www.perplexity.ai': 'perplexity', 'chat.deepseek.com': 'deepseek',
+    'openwebui.example.org': 'openwebui', 'librechat.example.org': 'librechat' }[host];
   const thread = $('[data-sim="thread"]');
   let n = 0;
   const sendBtn = () => $('[data-sim="send"]') || $('[data-testid="send-button"], [data-testid="stop-button"], [data-composer-submit]');
@@ -146,6 +147,31 @@
         return [el('div', { 'data-virtual-list-item-key': `a${i}` }, [a]), a, m];
       },
       streaming: (on) => swapIcon(sendBtn(), on ? 'rect' : 'path'),
+      done: () => {},
+    },
+    openwebui: {
+      composer: '#chat-input',
+      user: (t) => el('div', { class: 'chat-user' }, [el('p', {}, [t])]),
+      answer: (i, reuse) => {
+        const m = el('div', { class: 'markdown-prose' });
+        const a = el('div', { class: 'chat-assistant' }, [m]);
+        return [a, a, m];
+      },
+      streaming: (on) => {
+        const b = sendBtn();
+        if (on) { b.style.display = 'none'; showStop(true, { type: 'button', 'aria-label': 'Stop' }, $('.buttons')); } else { showStop(false); b.style.display = ''; }
+      },
+      done: () => {},
+    },
+    librechat: {
+      composer: '#prompt-textarea',
+      user: (t) => el('div', { class: 'message-render' }, [el('div', { class: 'user-turn' }, [t])]),
+      answer: () => {
+        const m = el('div', { class: 'markdown' });
+        const a = el('div', { class: 'message-render' }, [m]);
+        return [a, a, m];
+      },
+      streaming: (on) => showStop(on, { type: 'button', 'data-testid': 'stop-button', 'aria-label': 'Arrêter la génération' }, $('form')),
       done: () => {},
     },
   }[siteId];

@@ -98,7 +98,7 @@ type SettingsPatch struct {
 }
 
 // Sites are the extension's adapters; the host refuses any other site name.
-var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "mistral", "perplexity", "deepseek"}
+var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "mistral", "lechat", "perplexity", "deepseek"}
 
 // MaxIDBytes bounds message and request ids.
 const MaxIDBytes = 128
