@@ -141,6 +141,24 @@ for (const site of Object.keys(SITES)) {
   });
 }
 
+test('network signal — a send by a shortcut the DOM rules do not know is recorded once, from the completion request', async () => {
+  const { page, inContent } = await h.open('deepseek', 'net=1');
+  const prompt = 'Draft a polite reminder email about an unpaid invoice';
+  await type(page, SITES.deepseek.composer, prompt);
+  await page.keyboard.down('Alt');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Alt');
+  // What background/network.js sends the tab when the completion request
+  // starts (twice here: a retried signal adds nothing).
+  await inContent(`globalThis.frugalCapture.onNet({ type: 'bg-cs-net', phase: 'start', site: 'deepseek', url: location.origin + '/api/v0/chat/completion', at: Date.now() })`);
+  await inContent(`globalThis.frugalCapture.onNet({ type: 'bg-cs-net', phase: 'start', site: 'deepseek', url: location.origin + '/api/v0/chat/completion', at: Date.now() })`);
+  const sim = await until('the streamed answer', async () => { const s = await simState(page); return s.answers.length ? s : null; }, 20000);
+  const row = await until('the row with its answer', () => { const r = rowsFor(prompt, 'deepseek'); return r.length && r[0].answer_chars ? r[0] : null; }, 20000);
+  assert.equal(rowsFor(prompt).length, 1);
+  assert.ok(Math.abs(Number(row.answer_chars) - sim.answers[0].chars) <= 0.05 * sim.answers[0].chars);
+  await page.close();
+});
+
 // The generic adapter, on pages no site adapter knows: loaded in the page
 // here (the popup's "Track this site" injects it as a content script).
 for (const [id, g] of Object.entries(GENERIC)) {

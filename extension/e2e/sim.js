@@ -335,6 +335,7 @@
 
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' || e.shiftKey || e.isComposing || !composer()?.contains(e.target)) return;
+    if (e.altKey) { e.preventDefault(); return submit(); } // the site's own shortcut, unknown to Frugal
     if (V.ctrl && !(e.ctrlKey || e.metaKey)) return; // a new line
     e.preventDefault();
     submit();

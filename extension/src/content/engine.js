@@ -300,6 +300,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
   let watch = null; // the answer being followed
   let lastConfirmAt = -Infinity;
   let lastDraft = '';
+  let draftSnap = null; // the answers there when the current draft was started
   let bypassUntil = -Infinity;
   let stopped = false;
   let collected = null; // generic: elements added since the send
@@ -322,6 +323,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
     pending = null;
     lastConfirmAt = now();
     lastDraft = '';
+    draftSnap = null;
     emit({ type: 'sent', capture: p.cap, via });
     health(via === 'net' && p.netOnly ? 'net_only' : 'send', '', p.cap.id);
     if (via === 'dom' && !p.cap.sendFound && p.cap.trigger === 'click') health('miss', 'send', p.cap.id);
@@ -401,6 +403,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
     if (site.generic && isEditor(e.target)) focusedEditor = editorOf(e.target);
     if (!inComposer(e.target)) return;
     const text = textOf(composer()).trim();
+    if (text && !lastDraft) draftSnap = snapshotAnswers(); // the thread before this prompt
     if (text) lastDraft = text;
     emit({ type: 'draft', text });
   };
@@ -540,7 +543,8 @@ function observe(siteId, site, timing, doc, emit, opts) {
       // recorded once, with the last draft seen.
       const cap = capture(lastDraft, false);
       cap.trigger = 'net';
-      pending = { cap, at: now(), users: snapshotUsers(), answers: snapshotAnswers(), netOnly: true };
+      pending = { cap, at: now(), users: snapshotUsers(), answers: draftSnap || snapshotAnswers(), netOnly: true };
+      draftSnap = null;
       confirm(pending, 'net');
     } else if (msg.phase === 'end') {
       if (watch) {
