@@ -156,7 +156,7 @@ test('end: an answer still streaming after 10 minutes is reported as timed out',
 test('end: no answer element ever appears: a miss and a timeout, no answer', async () => {
   const p = page();
   chatgptSend(p);
-  await p.clock.advance(600_500);
+  await p.clock.advance(601_000);
   assert.equal(p.of('answer').length, 0);
   assert.deepEqual(p.health(), ['send', 'miss:answer', 'timeout']);
   p.stop();
@@ -223,16 +223,16 @@ test('identity: an answer re-rendered into a new node mid-stream is re-found by 
   const a = chatgptAnswer(p, 'a-rr');
   await p.clock.advance(200);
   a.md.append('Part one. ');
-  await p.clock.advance(300);
+  await p.clock.advance(500);
   // React replaces the whole turn with new nodes holding the same id.
   const again = chatgptAnswer(p, 'a-rr');
   a.section.remove();
   again.md.append('Part one. Part two.');
-  await p.clock.advance(300);
+  await p.clock.advance(500);
   streaming(p, false);
   await p.clock.advance(2200);
   assert.equal(p.of('answer')[0].chars, 'Part one. Part two.'.length);
-  assert.equal(p.of('answer')[0].ms, 300);
+  assert.equal(p.of('answer')[0].ms, 500);
   p.stop();
 });
 

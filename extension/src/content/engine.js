@@ -25,6 +25,7 @@
 
 const CHECK_MS = 200; // how often an open send or answer is looked at
 const STOP_EVERY_MS = 1000; // how often the stop control is looked for while text changes
+const WATCH_MS = 400; // how often a streaming answer is looked at
 const NET_WINDOW_MS = 3000; // a network start this close to a DOM send is that send
 const COMPOSER_MISS_MS = 10_000;
 const EMPTY_ALONE_MS = 1000; // composer empty this long with no new turn: still a send
@@ -39,11 +40,7 @@ export function textOf(el) {
 }
 
 /** charCount counts code points, not UTF-16 units. */
-export const charCount = (s) => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};
+export const charCount = (s) => s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length || 0);
 
 const newId = () => globalThis.crypto?.randomUUID?.() ??
   'id-' + Date.now().toString(36) + Math.random().toString(36).slice(2);
@@ -143,8 +140,7 @@ const countAll = (doc, list) => (list || []).reduce((n, s) => n + qsa(doc, s).le
  * whole answer) without the answer_exclude parts (reasoning), white space
  * collapsed.
  */
-export function answerText(el, site) {
-  if (!el) return '';
+function answerRoots(el, site) {
   let roots = [];
   for (const s of site.answer_text || []) {
     try {
@@ -154,6 +150,28 @@ export function answerText(el, site) {
   }
   roots = roots.filter((r, i) => roots.indexOf(r) === i && !roots.some((o) => o !== r && o.contains(r)));
   if (!roots.length) roots = [el];
+  return roots;
+}
+
+/**
+ * answerSize is a cheap measure of an answer's text (no layout, no walk in
+ * script): the length of its text parts without the excluded ones. It
+ * changes when the text does; answerText gives the text itself.
+ */
+export function answerSize(el, site) {
+  if (!el) return 0;
+  const ex = (site.answer_exclude || []).join(',');
+  let n = 0;
+  for (const root of answerRoots(el, site)) {
+    n += root.textContent.length;
+    if (ex) for (const x of qsa(root, ex)) n -= x.textContent.length;
+  }
+  return n;
+}
+
+export function answerText(el, site) {
+  if (!el) return '';
+  const roots = answerRoots(el, site);
   const ex = (site.answer_exclude || []).join(',');
   let out = '';
   for (const root of roots) {
@@ -200,10 +218,15 @@ function observe(siteId, site, timing, doc, emit, opts) {
   const health = (event, what, id) => emit({ type: 'health', event, ...(what ? { what } : {}), ...(id ? { id } : {}) });
 
   let focusedEditor = null; // generic: the last large editor the person used
+  let composerCache = null;
   const composer = () => {
     if (site.generic) return genericComposer(doc, focusedEditor);
-    return firstVisible(doc, site.composer);
+    composerCache = firstVisible(doc, site.composer);
+    return composerCache;
   };
+  // cheapComposer: the composer found last while it stays in the page (no
+  // layout), for the status report.
+  const cheapComposer = () => (composerCache?.isConnected ? composerCache : composer());
   const inComposer = (t) => {
     const c = composer();
     return !!(c && t && (c === t || c.contains(t)));
@@ -296,6 +319,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
 
   let tickTimer = 0;
   let mutAt = now();
+  let mutFirst = 0; // the first mutation since the last tick
   let pending = null; // a send gesture waiting to be confirmed
   let watch = null; // the answer being followed
   let lastConfirmAt = -Infinity;
@@ -307,13 +331,14 @@ function observe(siteId, site, timing, doc, emit, opts) {
 
   const schedule = () => {
     if (stopped || tickTimer || (!pending && !watch)) return;
-    tickTimer = clock.setTimeout(tick, CHECK_MS);
+    tickTimer = clock.setTimeout(tick, pending ? CHECK_MS : WATCH_MS);
   };
 
   // ---- sends -------------------------------------------------------------
 
   const startPending = (cap) => {
     pending = { cap, at: now(), users: snapshotUsers(), answers: snapshotAnswers(), emptySince: 0 };
+    mutFirst = 0;
     if (site.generic) collected = [];
     schedule();
   };
@@ -416,10 +441,11 @@ function observe(siteId, site, timing, doc, emit, opts) {
   const startWatch = (cap, answers) => {
     if (watch) finish(watch, false);
     watch = {
-      id: cap.id, text: '', el: null, key: '', startedAt: now(), firstChange: 0, lastChange: 0,
+      id: cap.id, text: '', size: 0, el: null, gone: null, key: '', startedAt: now(), firstChange: 0, lastChange: 0,
       stopSeen: false, stopCheckedAt: -Infinity, netEnded: false, answers, prompt: cap.text,
       added: site.generic ? (collected || (collected = [])) : null,
     };
+    mutFirst = 0;
     schedule();
   };
 
@@ -431,10 +457,13 @@ function observe(siteId, site, timing, doc, emit, opts) {
     if (w.el) {
       if (w.key) {
         if (w.el.isConnected && idOf(w.el) === w.key) return w.el;
+        if (!w.el.isConnected && idOf(w.el) === w.key) w.gone = w.el; // unmounted, text intact
         w.el = findById(w.key);
+        if (w.el) w.gone = null;
         return w.el;
       }
       if (w.el.isConnected) return w.el;
+      w.gone = w.el;
       w.el = null;
     }
     const el = newAnswer(w.answers);
@@ -478,13 +507,14 @@ function observe(siteId, site, timing, doc, emit, opts) {
     if (watch !== w) return;
     watch = null;
     if (!pending) collected = null;
-    if (!w.text && !w.el) {
+    if (!w.size && !w.el && !w.gone) {
       health('miss', 'answer', w.id);
       health('timeout', '', w.id);
       return;
     }
-    if (w.el) {
-      const t = site.generic ? genericText(w, w.el) : answerText(w.el, site);
+    const src = w.el || w.gone;
+    if (src) {
+      const t = site.generic ? genericText(w, src) : answerText(src, site);
       if (t) w.text = t;
     }
     emit({ type: 'answer', id: w.id, chars: charCount(w.text), ms: Math.max(0, w.lastChange - w.firstChange), timedOut });
@@ -498,24 +528,26 @@ function observe(siteId, site, timing, doc, emit, opts) {
     const t = now();
     const el = locate(w);
     if (el) {
-      const text = site.generic ? genericText(w, el) : answerText(el, site);
-      if (text !== w.text && (text || !w.text)) {
-        // Text can only be lost by unmounting; a shorter text on the same
-        // answer is a re-render in progress, counted as a change.
-        w.text = text;
-        if (text) {
-          if (!w.firstChange) w.firstChange = Math.min(mutAt, t);
+      // While it streams, only the size of the text is read (cheap); the
+      // text itself at the end (from the detached node if it unmounted).
+      const size = site.generic ? genericText(w, el).length : answerSize(el, site);
+      if (size !== w.size && (size || !w.size)) {
+        w.size = size;
+        if (size) {
+          if (!w.firstChange) w.firstChange = Math.min(mutFirst || mutAt, mutAt, t);
           w.lastChange = Math.max(mutAt, w.firstChange);
         }
       }
     }
     if (t - w.startedAt > timing.max_answer_ms) return finish(w, true);
-    if (!w.text) return;
+    if (!w.size) return;
     const quiet = t - w.lastChange >= timing.quiet_ms;
     if (!quiet) {
-      if (t - w.stopCheckedAt >= STOP_EVERY_MS) {
+      // Seen at all (no layout while the page streams); visibility is
+      // checked once the text is quiet.
+      if (!w.stopSeen && t - w.stopCheckedAt >= STOP_EVERY_MS) {
         w.stopCheckedAt = t;
-        if (stopVisible()) w.stopSeen = true;
+        if ((site.stop || []).some((m) => resolve(doc, m, composerCache).length)) w.stopSeen = true;
       }
       return;
     }
@@ -529,6 +561,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
     if (stopped) return;
     checkPending();
     checkWatch();
+    mutFirst = 0;
     schedule();
   }
 
@@ -577,7 +610,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
   let statusTimer = 0;
   const report = () => {
     statusTimer = 0;
-    const f = !!composer();
+    const f = !!cheapComposer();
     if (f !== found) {
       found = f;
       emit({ type: 'status', composer: f });
@@ -585,6 +618,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
   };
   const observer = new win.MutationObserver((records) => {
     mutAt = now();
+    if (!mutFirst) mutFirst = mutAt;
     if (collected) {
       for (const r of records) {
         for (const n of r.addedNodes) if (n.nodeType === 1 && collected.length < 500) collected.push(n);
