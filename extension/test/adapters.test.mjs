@@ -152,3 +152,23 @@ test('a page without a composer says so, and counts a composer miss after 10 s',
   assert.deepEqual(events.filter((e) => e.type === 'health'), [{ type: 'health', event: 'miss', what: 'composer' }]);
   stop();
 });
+
+test('the table and its JSON Schema agree: every field used is described, every required one present', async () => {
+  const { readFileSync } = await import('node:fs');
+  const schema = JSON.parse(readFileSync(new URL('../../tracker/capture/selectors.schema.json', import.meta.url), 'utf8'));
+  const site = schema.$defs.site;
+  assert.deepEqual(Object.keys(TABLE).filter((k) => !(k in schema.properties)), []);
+  for (const [id, s] of Object.entries(TABLE.sites)) {
+    assert.deepEqual(Object.keys(s).filter((k) => !(k in site.properties)), [], `${id}: fields not in the schema`);
+    for (const k of site.required) assert.ok(k in s, `${id}: ${k} required`);
+    for (const n of s.network || []) assert.doesNotThrow(() => new RegExp(n.path), `${id}: ${n.path}`);
+  }
+  // and the engine's own checks accept exactly the schema's site fields
+  const { validateTable } = await import('../src/content/sites/index.js');
+  for (const k of Object.keys(site.properties)) {
+    const t = structuredClone(TABLE);
+    if (!(k in t.sites.chatgpt)) t.sites.chatgpt[k] = site.properties[k].type === 'boolean' ? true : site.properties[k].type === 'string' ? 'x' : [];
+    if (k === 'dom_date') t.sites.chatgpt[k] = '2026-09';
+    assert.doesNotMatch(validateTable(t), /unknown field/, k);
+  }
+});

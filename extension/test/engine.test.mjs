@@ -335,3 +335,13 @@ test('net: a completion request the DOM did not see is one network-only send, wi
   assert.equal(p.of('sent').length, 2);
   p.stop();
 });
+
+test('health: a send confirmed while no send control could be found counts a send miss', async () => {
+  const p = page();
+  p.$('#composer-submit-button').remove();
+  chatgptSend(p, 'Plan a week of dinners');
+  await p.clock.advance(400);
+  assert.equal(p.of('sent').length, 1);
+  assert.deepEqual(p.health(), ['send', 'miss:send']);
+  p.stop();
+});

@@ -351,7 +351,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
     draftSnap = null;
     emit({ type: 'sent', capture: p.cap, via });
     health(via === 'net' && p.netOnly ? 'net_only' : 'send', '', p.cap.id);
-    if (via === 'dom' && !p.cap.sendFound && p.cap.trigger === 'click') health('miss', 'send', p.cap.id);
+    if (!p.netOnly && !p.cap.sendFound) health('miss', 'send', p.cap.id);
     startWatch(p.cap, p.answers);
   };
 
