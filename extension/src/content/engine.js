@@ -228,8 +228,10 @@ function observe(siteId, site, timing, doc, emit, opts) {
   // layout), for the status report.
   const cheapComposer = () => (composerCache?.isConnected ? composerCache : composer());
   const inComposer = (t) => {
-    const c = composer();
-    return !!(c && t && (c === t || c.contains(t)));
+    const c = cheapComposer();
+    if (c && t && (c === t || c.contains(t))) return true;
+    const f = composer(); // the page may have swapped composers
+    return !!(f && f !== c && t && (f === t || f.contains(t)));
   };
   const sendControls = (c) => {
     const out = [];
@@ -427,7 +429,7 @@ function observe(siteId, site, timing, doc, emit, opts) {
   const onInput = (e) => {
     if (site.generic && isEditor(e.target)) focusedEditor = editorOf(e.target);
     if (!inComposer(e.target)) return;
-    const text = textOf(composer()).trim();
+    const text = textOf(cheapComposer()).trim();
     if (text && !lastDraft) draftSnap = snapshotAnswers(); // the thread before this prompt
     if (text) lastDraft = text;
     emit({ type: 'draft', text });
