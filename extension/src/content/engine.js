@@ -480,9 +480,12 @@ function observe(siteId, site, timing, doc, emit, opts) {
     let best = null;
     let bestLen = 0;
     const c = composer();
+    const p = w.prompt.replace(/\s+/g, ' ').trim();
     for (const el of w.added) {
       if (!el.isConnected || (c && (el.contains(c) || c.contains(el)))) continue;
-      const len = el.textContent.length;
+      // the text beyond the prompt's own (a block holding the user turn too)
+      const t = el.textContent.replace(/\s+/g, ' ');
+      const len = t.length - (p && t.includes(p) ? p.length : 0);
       if (len > bestLen) { best = el; bestLen = len; }
     }
     w.el = best;
