@@ -172,3 +172,21 @@ test('the table and its JSON Schema agree: every field used is described, every 
     assert.doesNotMatch(validateTable(t), /unknown field/, k);
   }
 });
+
+test('modes read in French as in English: Claude extended thinking, Gemini video', () => {
+  for (const [site, html, field, want, composerSel] of [
+    ['claude', '<button aria-pressed="true" aria-label="Réflexion étendue"></button>', 'reasoning', 'thinking', '.composer-box [data-testid="chat-input"]'],
+    ['claude', '<button aria-pressed="true" aria-label="Extended thinking"></button>', 'reasoning', 'thinking', '.composer-box [data-testid="chat-input"]'],
+    ['gemini', '<toolbox-drawer-item><button aria-pressed="true" aria-label="Créer une vidéo"></button></toolbox-drawer-item>', 'kind', 'video', '.ql-editor'],
+  ]) {
+    const { window, document } = fixture(site);
+    document.body.insertAdjacentHTML('beforeend', html);
+    const events = [];
+    const stop = adapters.find((a) => a.id === site).observe(document, (e) => { events.push(e); return false; }, { clock: fakeClock() });
+    const c = document.querySelector(composerSel);
+    setText(window, c, 'Un long texte à écrire');
+    c.dispatchEvent(trusted(window, 'keydown', { key: 'Enter' }));
+    assert.equal(events.find((e) => e.type === 'send').capture[field], want, `${site} ${html}`);
+    stop();
+  }
+});
