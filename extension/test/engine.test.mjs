@@ -345,3 +345,12 @@ test('health: a send confirmed while no send control could be found counts a sen
   assert.deepEqual(p.health(), ['send', 'miss:send']);
   p.stop();
 });
+
+test('send: a click on the send button while it is the stop button is not a send', async () => {
+  const p = page();
+  streaming(p, true); // ChatGPT's one button is now data-testid="stop-button"
+  setText(p.window, p.$('#prompt-textarea'), 'A next question typed while the answer streams');
+  p.$('#composer-submit-button').dispatchEvent(trusted(p.window, 'click'));
+  assert.equal(p.of('send').length, 0);
+  p.stop();
+});

@@ -233,10 +233,15 @@ function observe(siteId, site, timing, doc, emit, opts) {
     const f = composer(); // the page may have swapped composers
     return !!(f && f !== c && t && (f === t || f.contains(t)));
   };
+  // The send controls, never one that is the stop control right now (on
+  // several sites the same button is both).
   const sendControls = (c) => {
     const out = [];
     for (const m of site.send || []) out.push(...resolve(doc, m, c));
-    return out;
+    if (!out.length) return out;
+    const stopsNow = [];
+    for (const m of site.stop || []) stopsNow.push(...resolve(doc, m, c));
+    return out.filter((b) => !stopsNow.some((x) => x === b || b.contains(x) || x.contains(b)));
   };
 
   // capture reads what is being sent, before the page clears the composer.
