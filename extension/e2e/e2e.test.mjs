@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, SITES, GENERIC, until, sleep } from './harness.mjs';
+import { setup, SITES, GENERIC, ROOT, EXT_ID, until, sleep } from './harness.mjs';
 
 let h;
 before(async () => { h = await setup(); });
@@ -156,6 +156,31 @@ test('network signal — a send by a shortcut the DOM rules do not know is recor
   const row = await until('the row with its answer', () => { const r = rowsFor(prompt, 'deepseek'); return r.length && r[0].answer_chars ? r[0] : null; }, 20000);
   assert.equal(rowsFor(prompt).length, 1);
   assert.ok(Math.abs(Number(row.answer_chars) - sim.answers[0].chars) <= 0.05 * sim.answers[0].chars);
+  await page.close();
+});
+
+test('selector table — a newer table sent by the worker to the tab is swapped in, a broken one is refused, capture goes on', async () => {
+  const { page, inContent } = await h.open('copilot');
+  const worker = await (await h.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(EXT_ID))).worker();
+  const table = JSON.parse(readFileSync(join(ROOT, 'tracker/capture/selectors.json'), 'utf8'));
+  const newer = { ...table, version: table.version + 1 };
+  newer.sites = { ...table.sites, copilot: { ...table.sites.copilot, composer: ['textarea.not-there-yet', ...table.sites.copilot.composer] } };
+  const broken = { ...newer, version: table.version + 2, sites: { ...newer.sites, copilot: { ...newer.sites.copilot, answer: 'x' } } };
+  const push = (t) => worker.evaluate(async (t) => {
+    const [tab] = await chrome.tabs.query({ url: 'https://copilot.microsoft.com/*' });
+    return chrome.tabs.sendMessage(tab.id, { type: 'bg-cs-selectors', table: t });
+  }, t);
+  assert.deepEqual(await push(newer), { ok: true });
+  assert.equal(await inContent('globalThis.frugalCapture.status.table'), table.version + 1);
+  const refused = await push(broken);
+  assert.equal(refused.ok, false);
+  assert.match(refused.error, /answer/);
+  assert.equal(await inContent('globalThis.frugalCapture.status.table'), table.version + 1);
+  const prompt = 'Describe the water cycle for a ten-year-old (after a table swap)';
+  await type(page, SITES.copilot.composer, prompt);
+  await page.keyboard.press('Enter');
+  const row = await until('the row with its answer', () => { const r = rowsFor(prompt, 'copilot'); return r.length && r[0].answer_chars ? r[0] : null; }, 20000);
+  assert.ok(Number(row.answer_chars) > 0);
   await page.close();
 });
 
