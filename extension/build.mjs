@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 export { GECKO_ID } from './src/shared/defs.generated.js';
 import { GECKO_ID } from './src/shared/defs.generated.js';
 const here = dirname(fileURLToPath(import.meta.url));
+export const SELECTORS = join(here, '..', 'tracker', 'capture', 'selectors.json');
 
 export function firefoxManifest(m) {
   const f = structuredClone(m);
@@ -33,6 +34,8 @@ export function build(out = join(here, 'dist')) {
     mkdirSync(dir, { recursive: true });
     cpSync(join(here, 'src'), join(dir, 'src'), { recursive: true });
     cpSync(join(here, '_locales'), join(dir, '_locales'), { recursive: true });
+    // The built-in selector table: the same file the Go side embeds.
+    cpSync(SELECTORS, join(dir, 'src', 'content', 'selectors.json'));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
   }
   return Object.keys(targets).map((n) => join(out, n));

@@ -18,4 +18,10 @@ e2e: deps-test
 	$(GO) build -o /dev/null .
 	$(EXT_NPM) && node build.mjs && npm test && npm run e2e
 
-.PHONY: ext-build
+## bench-capture: the content script's main-thread cost while a 20,000-character
+## answer streams in 500 chunks (headless Chromium, CPU profile); prints the
+## BENCHMARKS.md row. `scripts/bench.sh capture` puts it in the table.
+bench-capture: deps-test
+	$(EXT_NPM) && node build.mjs && nice node e2e/bench-capture.mjs
+
+.PHONY: ext-build bench-capture

@@ -59,7 +59,7 @@ for b in chromium firefox; do
   [[ -s $z ]] || continue
   check "$z is a valid zip" unzip -tqq "$z"
   names=$(unzip -Z1 "$z")
-  for f in manifest.json src/background/main.js src/content/loader.js src/popup/popup.html; do
+  for f in manifest.json src/background/main.js src/content/loader.js src/content/selectors.json src/popup/popup.html; do
     check "$z has $f at its root" grep -qxF "$f" <<<"$names"
   done
   mkdir -p "$tmp_ext/$b"

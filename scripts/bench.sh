@@ -3,7 +3,7 @@
 # BENCHMARKS.md: each figure next to its goal and its comparison, with the
 # machine and the date. Run it with `make bench`.
 #
-#   scripts/bench.sh [PART...]   PART: storage code browser desktop team (all by default),
+#   scripts/bench.sh [PART...]   PART: storage code browser capture desktop team (all by default),
 #                                or report (only put the table together again)
 #
 # Each part writes its rows into build/bench-PART.md; BENCHMARKS.md is put
@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export FRUGAL_BENCH_DB=${FRUGAL_BENCH_DB:-${TMPDIR:-/tmp}/frugal-bench-1m-v2.db}
 parts=("$@")
-((${#parts[@]})) || parts=(storage code browser desktop team)
+((${#parts[@]})) || parts=(storage code browser capture desktop team)
 mkdir -p build
 
 # ns/op of one benchmark line in a go test output file
@@ -84,6 +84,12 @@ browser() {
     FRUGAL_BENCH_OUT="$PWD/../build/bench-3-browser.md" node --test --test-concurrency=1 --test-name-pattern 'round trip' e2e/e2e.test.mjs >&2)
 }
 
+capture() {
+  echo "content-script cost while a long answer streams, headless Chromium…" >&2
+  (cd extension && npm ci --no-audit --no-fund --prefer-offline >/dev/null && node build.mjs >/dev/null &&
+    node e2e/bench-capture.mjs) >build/bench-3b-capture.md
+}
+
 desktop() {
   echo "desktop: tray idle and summary window…" >&2
   if [[ "${QUICK:-}" == 1 ]]; then scripts/bench-tray.sh >&2; else FULL=1 scripts/bench-tray.sh >&2; fi
@@ -104,9 +110,9 @@ team() {
 
 for p in "${parts[@]}"; do
   case $p in
-  storage | code | browser | desktop | team) rm -f build/bench-*-"$p".md; "$p" ;;
+  storage | code | browser | capture | desktop | team) rm -f build/bench-*-"$p".md; "$p" ;;
   report) ;;
-  *) echo "bench.sh: unknown part '$p' (storage, code, browser, desktop, team, report)" >&2; exit 2 ;;
+  *) echo "bench.sh: unknown part '$p' (storage, code, browser, capture, desktop, team, report)" >&2; exit 2 ;;
   esac
 done
 
@@ -123,6 +129,6 @@ done
     [[ -f $f ]] && cat "$f"
   done
   echo
-  echo "Storage figures use \`go test -bench\` on a generated 1,000,000-request database (storage/bench_test.go); the sqlite3 comparison is Debian's \`sqlite3 -csv\` on the same file in the same run, best of 3. The browser figure comes from extension/e2e (the real extension, the real host, 200 drafts after 20 to warm up); the desktop figures from scripts/bench-tray.sh under Xvfb with a D-Bus session, the bare Fyne tray app being scripts/barefyne built and idling in the same run. The team figures come from tracker/team's BenchmarkTeamReport52k (files from \`go run ./tracker/team/gen\`'s generator; each run a fresh process, its peak RSS from the kernel). Each part (storage, code, browser, desktop, team) can be measured again alone with \`scripts/bench.sh PART\`: the date above is when the table was put together."
+  echo "Storage figures use \`go test -bench\` on a generated 1,000,000-request database (storage/bench_test.go); the sqlite3 comparison is Debian's \`sqlite3 -csv\` on the same file in the same run, best of 3. The browser figure comes from extension/e2e (the real extension, the real host, 200 drafts after 20 to warm up); the content-script cost from extension/e2e/bench-capture.mjs (a V8 CPU profile of the page while the ChatGPT-shaped fixture streams the answer; every sample under a chrome-extension:// frame counts); the desktop figures from scripts/bench-tray.sh under Xvfb with a D-Bus session, the bare Fyne tray app being scripts/barefyne built and idling in the same run. The team figures come from tracker/team's BenchmarkTeamReport52k (files from \`go run ./tracker/team/gen\`'s generator; each run a fresh process, its peak RSS from the kernel). Each part (storage, code, browser, capture, desktop, team) can be measured again alone with \`scripts/bench.sh PART\`: the date above is when the table was put together."
 } >"$out"
 cat "$out"

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 
 export const fixture = (site) => parseHTML(readFileSync(new URL(`./fixtures/${site}.html`, import.meta.url), 'utf8'));
 
+/** The selector table the extension is built with (tracker/capture/selectors.json). */
+export const TABLE = JSON.parse(readFileSync(new URL('../../tracker/capture/selectors.json', import.meta.url), 'utf8'));
+
 /** trusted makes an event that looks like a person's own (isTrusted). */
 export function trusted(window, type, props = {}) {
   const e = new window.Event(type, { bubbles: true, cancelable: true });
@@ -24,3 +27,38 @@ export function setText(window, el, text) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const microtasks = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+/**
+ * fakeClock is a clock the engine can be given (opts.clock): time moves
+ * only when the test calls advance(ms), which runs the timers due, in
+ * order, letting the DOM's mutation callbacks (microtasks) run in between.
+ */
+export function fakeClock(start = 1_000_000) {
+  let t = start;
+  let seq = 0;
+  const timers = new Map();
+  const clock = {
+    now: () => t,
+    setTimeout: (f, ms) => { const id = ++seq; timers.set(id, { at: t + Math.max(0, ms || 0), f }); return id; },
+    clearTimeout: (id) => { timers.delete(id); },
+    async advance(ms) {
+      const end = t + ms;
+      await microtasks();
+      for (;;) {
+        let next = null;
+        for (const [id, x] of timers) if (x.at <= end && (!next || x.at < next[1].at)) next = [id, x];
+        if (!next) break;
+        timers.delete(next[0]);
+        t = next[1].at;
+        next[1].f();
+        await microtasks();
+      }
+      t = end;
+      await microtasks();
+    },
+  };
+  return clock;
+}

@@ -39,3 +39,18 @@ test('the Firefox manifest uses an event page, a gecko id and no key', () => {
   assert.deepEqual(f.permissions, manifest.permissions);
   assert.ok(manifest.background.service_worker && manifest.key, 'the source manifest is untouched');
 });
+
+test('the build puts the selector table (tracker/capture/selectors.json) in both extensions, web-accessible', async () => {
+  const { build } = await import('../build.mjs');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const out = mkdtempSync(join(tmpdir(), 'frugal-build-'));
+  try {
+    const want = readFileSync(new URL('../../tracker/capture/selectors.json', import.meta.url), 'utf8');
+    for (const dir of build(out)) assert.equal(readFileSync(join(dir, 'src/content/selectors.json'), 'utf8'), want);
+    assert.ok(manifest.web_accessible_resources[0].resources.includes('src/content/selectors.json'));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
