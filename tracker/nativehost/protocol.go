@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"frugal/tracker"
+	"frugal/tracker/capture"
 )
 
 // Version is the protocol version this host speaks.
@@ -24,6 +25,12 @@ const (
 	TypeSettings    = "settings"
 	TypeSetSettings = "set_settings"
 	TypePing        = "ping"
+	TypeHealth      = "health" // capture-health deltas, applied once per batch id
+
+	// TypeSelectors is the one message the host sends unasked: the selector
+	// table, as the first frame after the browser starts the host. It has
+	// a type and no id, which is how the extension tells it from a reply.
+	TypeSelectors = "selectors"
 )
 
 // Error codes sent to the extension. The extension drops a queued event on
@@ -60,9 +67,10 @@ type Message struct {
 	Text string `json:"text,omitempty"` // classify: the draft
 	Lang string `json:"lang,omitempty"` // classify: "fr", "en" or ""
 
-	Request  *Captured      `json:"request,omitempty"`  // record
-	Answer   *Answer        `json:"answer,omitempty"`   // update
-	Settings *SettingsPatch `json:"settings,omitempty"` // set_settings
+	Request  *Captured            `json:"request,omitempty"`  // record
+	Answer   *Answer              `json:"answer,omitempty"`   // update
+	Settings *SettingsPatch       `json:"settings,omitempty"` // set_settings
+	Health   *capture.HealthBatch `json:"health,omitempty"`   // health
 }
 
 // Captured is a request as the extension saw it being sent.
@@ -181,6 +189,10 @@ func Decode(payload []byte) (Message, error) {
 			if cat, err := tracker.ParseCategory(c); err != nil || !cat.Trivial() {
 				return full, perr(CodeInvalid, "no nudge category %q", c)
 			}
+		}
+	case TypeHealth:
+		if full.Health == nil {
+			return full, perr(CodeInvalid, "health without health")
 		}
 	case TypeToday, TypeSettings, TypePing:
 	default:
