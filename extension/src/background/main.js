@@ -2,9 +2,11 @@
 // at the top level so a restarted worker gets the event that woke it. It uses
 // neither DOM nor service-worker-only APIs, so the same file runs as
 // Firefox's background script.
-import { MSG, siteForHost, validateContentMessage } from '../shared/messages.js';
+import { MSG, SITE_HOSTS, siteForHost, validateContentMessage } from '../shared/messages.js';
 import { createHost, HOST_NAME } from './host.js';
 import { createQueue } from './queue.js';
+import { attachNetwork } from './network.js';
+import { createCapture } from './capture.js';
 
 const ALARM = 'frugal-flush';
 const BADGE_KEY = 'badge.v1';
@@ -16,14 +18,30 @@ const area = {
 };
 const queue = createQueue(area);
 
+// Capture platform: selector table, capture health, network signal and the
+// generic detector (capture.js). The built-in table is the copy build.mjs
+// puts in the extension; none in an unbuilt source tree.
+const capture = createCapture({
+  api: chrome,
+  area,
+  builtin: () => fetch(chrome.runtime.getURL('src/content/selectors.json')).then((r) => (r.ok ? r.json() : null)).catch(() => null),
+});
+attachNetwork(chrome, capture.network);
+// Codes after which a batch will never go through (nativehost.BadMessageCodes).
+const BAD_CODES = ['bad_utf8', 'bad_json', 'unknown_field', 'bad_version', 'unknown_type', 'invalid', 'not_found', 'paused'];
+
 const host = createHost({
   connect: () => chrome.runtime.connectNative(HOST_NAME),
   lastError: () => chrome.runtime.lastError,
   onState: (state, why) => {
     setBadge(state);
     if (state === 'down') console.info('Frugal: host not reachable:', why);
-    if (state === 'up') flush();
+    if (state === 'up') {
+      flush();
+      flushHealth();
+    }
   },
+  onPush: (msg) => { capture.onHostPush(msg).catch((e) => console.warn('Frugal:', e)); },
 });
 
 // setBadge shows "!" while the host is unreachable; it touches the badge
@@ -50,6 +68,11 @@ const sendEvent = (ev) => ev.kind === 'record'
 
 function flush() {
   return queue.flush(sendEvent);
+}
+
+function flushHealth() {
+  return capture.flushHealth((type, fields, ms) => host.request(type, fields, ms), BAD_CODES)
+    .catch((e) => console.warn('Frugal: capture health:', e));
 }
 
 async function settings(refresh = false) {
@@ -89,6 +112,7 @@ const fromPopup = (sender) => sender.id === chrome.runtime.id && !sender.tab &&
   typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL('src/popup/'));
 
 async function handleContent(msg, sender) {
+  if (capture.handles(msg)) return capture.onContent(msg, sender);
   const why = validateContentMessage(msg, senderSite(sender));
   if (why) {
     console.warn('Frugal: refused a content message:', why);
@@ -137,6 +161,7 @@ async function handlePopup(msg) {
         out.settings = await settings(true);
       } catch { /* shown as not connected */ }
       out.connection = host.state();
+      out.capture = await capture.popupState();
       return out;
     }
     case MSG.POPUP_TO_BG_SET: {
@@ -152,6 +177,10 @@ async function handlePopup(msg) {
         return { offline: true };
       }
     }
+    case MSG.POPUP_TO_BG_TRACK:
+    case MSG.POPUP_TO_BG_UNTRACK:
+    case MSG.POPUP_TO_BG_TRACKED:
+      return capture.onPopup(msg, Object.values(SITE_HOSTS).flat());
   }
   return { error: 'refused' };
 }
@@ -166,7 +195,10 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
 });
 
 chrome.alarms.onAlarm.addListener((a) => {
-  if (a.name === ALARM) flush();
+  if (a.name === ALARM) {
+    flush();
+    flushHealth();
+  }
 });
 chrome.runtime.onInstalled.addListener(() => chrome.alarms.create(ALARM, { periodInMinutes: 1 }));
 chrome.runtime.onStartup.addListener(() => chrome.alarms.create(ALARM, { periodInMinutes: 1 }));

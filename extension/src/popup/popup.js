@@ -1,6 +1,7 @@
 // The popup: today's requests and footprint range, trivial ones, the
 // connection to the app, whether this site's composer was found, and pause.
 import { MSG } from '../shared/messages.js';
+import { renderCapture } from './capture.js';
 
 const fr = (navigator.language || '').toLowerCase().startsWith('fr');
 const T = fr ? {
@@ -69,6 +70,7 @@ async function render() {
     await chrome.runtime.sendMessage({ type: MSG.POPUP_TO_BG_SET, settings: { track_private: e.target.checked } });
     render();
   };
+  await renderCapture({ doc: document, api: chrome, state: st?.capture, fr, knownSite: !!site?.site && site.site !== 'generic', rerender: render });
 }
 
 render();

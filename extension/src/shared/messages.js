@@ -9,6 +9,14 @@ export const MSG = Object.freeze({
   POPUP_TO_BG_STATE: 'popup-bg-state', // {} → {connection, today, queue, settings}
   POPUP_TO_BG_SET: 'popup-bg-set', // {settings: {paused_until_ms?, track_private?}} → {ok}
   POPUP_TO_CS_STATUS: 'popup-cs-status', // {} → {site, composer}
+  // Capture platform (contract: tracker/capture/README_health.md).
+  CS_TO_BG_HEALTH: 'cs-bg-health', // {site, event, what?, id?, at} → {ok}
+  CS_TO_BG_SELECTORS: 'cs-bg-selectors', // {} → {table, version, source} | {}
+  BG_TO_CS_SELECTORS: 'bg-cs-selectors', // {table}: a new selector table from the app
+  BG_TO_CS_NET: 'bg-cs-net', // {phase: 'start'|'end', site, url, at, error?}
+  POPUP_TO_BG_TRACK: 'popup-bg-track', // {url, tabId} → {ok, injected} | {error}
+  POPUP_TO_BG_UNTRACK: 'popup-bg-untrack', // {url} → {ok, permissionRemoved} | {error}
+  POPUP_TO_BG_TRACKED: 'popup-bg-tracked', // {url} → {tracked, origin} | {error}
 });
 
 // Sites and the host names their adapters run on (the manifest's matches).
