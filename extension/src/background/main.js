@@ -108,7 +108,9 @@ function senderSite(sender) {
   }
 }
 
-const fromPopup = (sender) => sender.id === chrome.runtime.id && !sender.tab &&
+// The popup's own page, shown as the action popup or opened in a tab (the
+// e2e tests do): no web page or content script has an extension URL.
+const fromPopup = (sender) => sender.id === chrome.runtime.id &&
   typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL('src/popup/'));
 
 async function handleContent(msg, sender) {
@@ -154,6 +156,7 @@ async function handlePopup(msg) {
   switch (msg.type) {
     case MSG.POPUP_TO_BG_STATE: {
       flush();
+      flushHealth();
       const out = { connection: host.state(), queue: await queue.stats(), today: null, settings: null, firstConnectMs: host.firstConnectMs() };
       try {
         const t = await host.request('today', {}, 3000);
