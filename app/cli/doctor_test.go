@@ -117,7 +117,7 @@ func TestDoctor_SaysWhichTableAndWhyAFileWasRejected(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "frugal.db")
 	file := filepath.Join(dir, capture.FileName)
-	if err := os.WriteFile(file, []byte(`{"version":50,"sites":{"claude":{"composer":["a{b}"]}}}`), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte(`{"version":50,"sites":{"claude":{"name":"Claude","hosts":["claude.ai"],"send":["button"],"answer":["article"],"composer":["a{b}"]}}}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	code, out, _ := run(t, db, "", "doctor", "--lang", "en")
@@ -125,7 +125,7 @@ func TestDoctor_SaysWhichTableAndWhyAFileWasRejected(t *testing.T) {
 		!strings.Contains(out, "Not used: "+file+": invalid selector table: sites.claude.composer[0]: \"a{b}\" contains \"{\"") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
-	if err := os.WriteFile(file, []byte(`{"version":50,"sites":{"claude":{"composer":["[data-testid=\"chat-input\"]"]}}}`), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte(`{"version":50,"sites":{"claude":{"name":"Claude","hosts":["claude.ai"],"send":["button"],"answer":["article"],"composer":["[data-testid=\"chat-input\"]"]}}}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	code, out, _ = run(t, db, "", "doctor", "--lang", "en")

@@ -58,7 +58,7 @@ func invalid(path, format string, a ...any) error {
 // selectors.schema.json describe the content):
 //   - at most MaxTableBytes, valid UTF-8, exactly one JSON object;
 //   - "version": an integer ≥ 1; "sites": an object whose keys are KnownSites,
-//     at least one, each an object;
+//     at least one, each an object with RequiredSiteFields;
 //   - values are data only: strings, numbers, booleans, lists and objects,
 //     nested at most maxDepth deep; no null;
 //   - every string is at most maxStringBytes, has no control characters and
@@ -109,8 +109,12 @@ func Parse(b []byte) (Table, error) {
 		if !knownSite(id) {
 			return Table{}, invalid("sites", "unknown site %q (known: %s)", id, strings.Join(KnownSites, ", "))
 		}
-		if _, ok := s.(map[string]any); !ok {
+		site, ok := s.(map[string]any)
+		if !ok {
 			return Table{}, invalid("sites."+id, "not an object")
+		}
+		if err := checkSite("sites."+id, site); err != nil {
+			return Table{}, err
 		}
 		t.Sites = append(t.Sites, id)
 	}
@@ -124,6 +128,42 @@ func Parse(b []byte) (Table, error) {
 	}
 	t.JSON = buf.Bytes()
 	return t, nil
+}
+
+// RequiredSiteFields are the fields every site must have
+// (selectors.schema.json, $defs.site.required): a display name, its host
+// names, and non-empty lists for the composer, the send control and the
+// answers; without them no adapter can be built.
+var RequiredSiteFields = []string{"name", "hosts", "composer", "send", "answer"}
+
+func checkSite(path string, site map[string]any) error {
+	for _, f := range RequiredSiteFields {
+		v, ok := site[f]
+		if !ok {
+			return invalid(path, "no %q", f)
+		}
+		switch f {
+		case "name":
+			if s, ok := v.(string); !ok || s == "" {
+				return invalid(path+"."+f, "not a non-empty string")
+			}
+		case "hosts":
+			l, ok := v.([]any)
+			if !ok || len(l) == 0 {
+				return invalid(path+"."+f, "not a non-empty list")
+			}
+			for i, h := range l {
+				if s, ok := h.(string); !ok || !hostRE.MatchString(s) {
+					return invalid(fmt.Sprintf("%s.%s[%d]", path, f, i), "not a host name")
+				}
+			}
+		default:
+			if l, ok := v.([]any); !ok || len(l) == 0 {
+				return invalid(path+"."+f, "not a non-empty list")
+			}
+		}
+	}
+	return nil
 }
 
 func knownSite(id string) bool {

@@ -1,12 +1,16 @@
 package capture
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// minSite is the fields every site needs, for tables made in tests.
+const minSite = `"name":"Claude","hosts":["claude.ai"],"composer":["x"],"send":["button"],"answer":["article"]`
 
 func readSmall(t *testing.T) []byte {
 	t.Helper()
@@ -50,14 +54,17 @@ func TestParse_GoodTable(t *testing.T) {
 }
 
 func TestParse_RefusesBadTables(t *testing.T) {
-	site := func(body string) string { return `{"version":2,"sites":{"claude":` + body + `}}` }
+	// site adds body's fields to a minimal valid claude site.
+	site := func(body string) string {
+		return `{"version":2,"sites":{"claude":{` + minSite + `,` + strings.TrimSuffix(strings.TrimPrefix(body, "{"), "}") + `}}}`
+	}
 	cases := []struct {
 		name, in, why string
 	}{
 		{"empty", ``, "not valid JSON"},
 		{"not json", `version: 2`, "not valid JSON"},
 		{"array", `[1,2]`, "not a JSON object"},
-		{"trailing data", `{"version":1,"sites":{"claude":{}}} {}`, "trailing data"},
+		{"trailing data", `{"version":1,"sites":{"claude":{` + minSite + `}}} {}`, "trailing data"},
 		{"no version", `{"sites":{"claude":{}}}`, "version: missing"},
 		{"version a string", `{"version":"2","sites":{"claude":{}}}`, "version: missing or not a number"},
 		{"version zero", `{"version":0,"sites":{"claude":{}}}`, "not an integer ≥ 1"},
@@ -67,23 +74,28 @@ func TestParse_RefusesBadTables(t *testing.T) {
 		{"no site", `{"version":1,"sites":{}}`, "no site"},
 		{"unknown site", `{"version":1,"sites":{"bard":{}}}`, `unknown site "bard"`},
 		{"site not an object", `{"version":1,"sites":{"claude":["x"]}}`, "sites.claude: not an object"},
-		{"selector not a string", site(`{"composer":[1,"a"]}`), ""}, // numbers are data; allowed
-		{"null", site(`{"composer":null}`), "sites.claude.composer: null is not allowed"},
-		{"empty selector", site(`{"composer":[""]}`), "sites.claude.composer[0]: empty string"},
-		{"script tag", site(`{"composer":["<script>alert(1)</script>"]}`), `contains "<"`},
+		{"numbers are data", site(`{"quiet_ms":2000}`), ""},
+		{"minimal site", `{"version":1,"sites":{"claude":{` + minSite + `}}}`, ""},
+		{"no name", `{"version":1,"sites":{"claude":{"hosts":["claude.ai"],"composer":["x"],"send":["b"],"answer":["a"]}}}`, `sites.claude: no "name"`},
+		{"no answer", `{"version":1,"sites":{"claude":{"name":"C","hosts":["claude.ai"],"composer":["x"],"send":["b"]}}}`, `sites.claude: no "answer"`},
+		{"empty composer", `{"version":1,"sites":{"claude":{"name":"C","hosts":["claude.ai"],"composer":[],"send":["b"],"answer":["a"]}}}`, "sites.claude.composer: not a non-empty list"},
+		{"bad host", `{"version":1,"sites":{"claude":{"name":"C","hosts":["https://claude.ai/"],"composer":["x"],"send":["b"],"answer":["a"]}}}`, "sites.claude.hosts[0]: not a host name"},
+		{"null", site(`{"model":null}`), "sites.claude.model: null is not allowed"},
+		{"empty selector", site(`{"model":[""]}`), "sites.claude.model[0]: empty string"},
+		{"script tag", site(`{"model":["<script>alert(1)</script>"]}`), `contains "<"`},
 		{"javascript url", site(`{"link":"javascript:alert(1)"}`), `contains "javascript:"`},
-		{"css block", site(`{"composer":["a{color:red}"]}`), `contains "{"`},
-		{"statement", site(`{"composer":["a; b"]}`), `contains ";"`},
-		{"backtick", site("{\"composer\":[\"`x`\"]}"), "contains \"`\""},
-		{"function-ish", site(`{"composer":["expression(alert(1))"]}`), `contains "expression("`},
-		{"control char", site(`{"composer":["a\u0007"]}`), "control character U+0007"},
-		{"unbalanced bracket", site(`{"composer":["a[data-x=\"1\""]}`), "unbalanced"},
-		{"unclosed quote", site(`{"composer":["a[data-x=\"1]"]}`), "unbalanced"},
+		{"css block", site(`{"model":["a{color:red}"]}`), `contains "{"`},
+		{"statement", site(`{"model":["a; b"]}`), `contains ";"`},
+		{"backtick", site("{\"model\":[\"`x`\"]}"), "contains \"`\""},
+		{"function-ish", site(`{"model":["expression(alert(1))"]}`), `contains "expression("`},
+		{"control char", site(`{"model":["a\u0007"]}`), "control character U+0007"},
+		{"unbalanced bracket", site(`{"model":["a[data-x=\"1\""]}`), "unbalanced"},
+		{"unclosed quote", site(`{"model":["a[data-x=\"1]"]}`), "unbalanced"},
 		{"bad regexp", site(`{"network":[{"method":"POST","path":"^/api/(x$"}]}`), "unbalanced"},
 		{"regexp RE2 refuses", site(`{"network":[{"method":"POST","path":"^/a(?=b)$"}]}`), "not a valid regular expression"},
 		{"too deep", site(`{"a":[[[[[[[[["x"]]]]]]]]]}`), "nested more than"},
-		{"long list", site(`{"composer":[` + strings.TrimSuffix(strings.Repeat(`"a",`, 65), ",") + `]}`), "65 entries"},
-		{"long string", site(`{"composer":["` + strings.Repeat("a", 513) + `"]}`), "513 bytes"},
+		{"long list", site(`{"model":[` + strings.TrimSuffix(strings.Repeat(`"a",`, 65), ",") + `]}`), "65 entries"},
+		{"long string", site(`{"model":["` + strings.Repeat("a", 513) + `"]}`), "513 bytes"},
 		{"bad utf8", "{\"version\":1,\"sites\":{\"claude\":{\"a\":\"\xff\"}}}", "not valid UTF-8"},
 	}
 	for _, tc := range cases {
@@ -106,7 +118,7 @@ func TestParse_RefusesBadTables(t *testing.T) {
 }
 
 func TestParse_RefusesOversized(t *testing.T) {
-	big := `{"version":1,"sites":{"claude":{"pad":"` + strings.Repeat(" ", MaxTableBytes) + `"}}}`
+	big := `{"version":1,"sites":{"claude":{` + minSite + `,"pad":"` + strings.Repeat(" ", MaxTableBytes) + `"}}}`
 	_, err := Parse([]byte(big))
 	if err == nil || !strings.Contains(err.Error(), "over the 262144-byte limit") {
 		t.Errorf("Parse(oversized) = %v, want the size limit", err)
@@ -114,7 +126,7 @@ func TestParse_RefusesOversized(t *testing.T) {
 }
 
 func TestLoad(t *testing.T) {
-	builtin, err := Parse([]byte(`{"version":5,"sites":{"claude":{"composer":["x"]}}}`))
+	builtin, err := Parse([]byte(`{"version":5,"sites":{"claude":{` + minSite + `}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,14 +154,14 @@ func TestLoad(t *testing.T) {
 		}
 	})
 	t.Run("older file is not used", func(t *testing.T) {
-		dir := write(t, []byte(`{"version":3,"sites":{"claude":{}}}`))
+		dir := write(t, []byte(`{"version":3,"sites":{"claude":{`+minSite+`}}}`))
 		s := Load(dir, builtin)
 		if s.Path != "" || s.Table.Version != 5 || !strings.Contains(s.Reason, "not newer than the built-in version 5") {
 			t.Errorf("Load = %+v, want built-in with the reason", s)
 		}
 	})
 	t.Run("malformed file rejected", func(t *testing.T) {
-		dir := write(t, []byte(`{"version":9,"sites":{"claude":{"composer":["<img onerror=x>"]}}}`))
+		dir := write(t, []byte(`{"version":9,"sites":{"claude":{`+minSite+`,"model":["<img onerror=x>"]}}}`))
 		s := Load(dir, builtin)
 		if s.Path != "" || s.Table.Version != 5 || s.Rejected != filepath.Join(dir, FileName) || !strings.Contains(s.Reason, `contains "<"`) {
 			t.Errorf("Load = %+v, want built-in and the file rejected for '<'", s)
@@ -172,4 +184,24 @@ func TestLoad(t *testing.T) {
 			t.Errorf("Load = %+v, want 'not a regular file'", s)
 		}
 	})
+}
+
+func TestRequiredSiteFields_MatchTheSchema(t *testing.T) {
+	b, err := os.ReadFile("selectors.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Defs struct {
+			Site struct {
+				Required []string `json:"required"`
+			} `json:"site"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(RequiredSiteFields, ","), strings.Join(schema.Defs.Site.Required, ","); got != want {
+		t.Errorf("RequiredSiteFields = %s, the schema requires %s", got, want)
+	}
 }

@@ -41,7 +41,7 @@ func TestBinary_DataFolderTable(t *testing.T) {
 	t.Run("newer valid file is sent", func(t *testing.T) {
 		dir := t.TempDir()
 		file := filepath.Join(dir, capture.FileName)
-		newer := fmt.Sprintf(`{"version":%d,"sites":{"claude":{"composer":["[data-testid=\"chat-input\"]"]}}}`, builtin.Version+1)
+		newer := fmt.Sprintf(`{"version":%d,"sites":{"claude":{"name":"Claude","hosts":["claude.ai"],"send":["button"],"answer":["article"],"composer":["[data-testid=\"chat-input\"]"]}}}`, builtin.Version+1)
 		if err := os.WriteFile(file, []byte(newer), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +54,7 @@ func TestBinary_DataFolderTable(t *testing.T) {
 	t.Run("malformed file: built-in sent, file named with the reason", func(t *testing.T) {
 		dir := t.TempDir()
 		file := filepath.Join(dir, capture.FileName)
-		if err := os.WriteFile(file, []byte(`{"version":99,"sites":{"claude":{"composer":["<img src=x onerror=alert(1)>"]}}}`), 0o600); err != nil {
+		if err := os.WriteFile(file, []byte(`{"version":99,"sites":{"claude":{"name":"Claude","hosts":["claude.ai"],"send":["button"],"answer":["article"],"composer":["<img src=x onerror=alert(1)>"]}}}`), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		h := startHostDB(t, filepath.Join(dir, "frugal.db"))

@@ -27,7 +27,7 @@ func (f *fakeHealth) RecordHealth(_ context.Context, b capture.HealthBatch) (boo
 }
 
 func TestServe_SendsSelectorsFirst(t *testing.T) {
-	tb, err := capture.Parse([]byte(`{"version":4,"sites":{"claude":{"composer":["[data-testid=\"chat-input\"]"]}}}`))
+	tb, err := capture.Parse([]byte(`{"version":4,"sites":{"claude":{"name":"Claude","hosts":["claude.ai"],"send":["button"],"answer":["article"],"composer":["[data-testid=\"chat-input\"]"]}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
