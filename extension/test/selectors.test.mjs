@@ -11,7 +11,8 @@ test('the built-in table (the file the Go side embeds) is valid', () => {
 });
 
 test('bad tables are refused with the reason (the same rules as tracker/capture)', () => {
-  const site = (s) => ({ version: 2, sites: { claude: s } });
+  const min = { name: 'Claude', hosts: ['claude.ai'], composer: ['x'], send: ['button'], answer: ['article'] };
+  const site = (s) => ({ version: 2, sites: { claude: { ...min, ...s } } });
   const cases = [
     ['not an object', [1], 'not a JSON object'],
     ['no version', { sites: { claude: {} } }, 'version'],
@@ -21,7 +22,11 @@ test('bad tables are refused with the reason (the same rules as tracker/capture)
     ['no site', { version: 1, sites: {} }, 'no site'],
     ['unknown site', { version: 1, sites: { bard: {} } }, 'unknown site "bard"'],
     ['site not an object', { version: 1, sites: { claude: ['x'] } }, 'sites.claude: not an object'],
-    ['null', site({ composer: null }), 'null is not allowed'],
+    ['minimal site', site({}), ''],
+    ['no name', { version: 1, sites: { claude: { ...min, name: undefined } } }, 'sites.claude: no "name"'],
+    ['empty composer', site({ composer: [] }), 'sites.claude.composer: not a non-empty list'],
+    ['a URL for a host', site({ hosts: ['https://claude.ai/'] }), 'sites.claude.hosts: not host names'],
+    ['null', site({ model: null }), 'null is not allowed'],
     ['empty selector', site({ composer: [''] }), 'empty string'],
     ['markup', site({ composer: ['<img src=x onerror=alert(1)>'] }), 'contains "<"'],
     ['javascript url', site({ link: 'javascript:alert(1)' }), 'contains "javascript:"'],
@@ -37,8 +42,9 @@ test('bad tables are refused with the reason (the same rules as tracker/capture)
     ['oversized', site({ pad: Array(60).fill('a'.repeat(500)).map((s, i) => s + i), more: Array(60).fill('b'.repeat(500)), more2: Array(60).fill('c'.repeat(500)), more3: Array(60).fill('d'.repeat(500)), more4: Array(60).fill('e'.repeat(500)), more5: Array(60).fill('f'.repeat(500)), more6: Array(60).fill('g'.repeat(500)), more7: Array(60).fill('h'.repeat(500)), more8: Array(60).fill('i'.repeat(500)), more9: Array(60).fill('j'.repeat(500)) }), 'over the 262144-byte limit'],
   ];
   for (const [name, t, why] of cases) {
-    const got = validateTable(t);
-    assert.ok(got.includes(why), `${name}: got ${JSON.stringify(got)}, want …${why}…`);
+    const got = validateTable(JSON.parse(JSON.stringify(t)));
+    if (!why) assert.equal(got, '', name);
+    else assert.ok(got.includes(why), `${name}: got ${JSON.stringify(got)}, want …${why}…`);
   }
 });
 
@@ -77,4 +83,22 @@ test('a damaged stored table is not used: the built-in copy is', async () => {
   const s = createSelectors({ area, builtin: async () => builtin });
   assert.equal((await s.current()).source, 'extension');
   assert.equal(area.data[REJECTED_KEY], undefined);
+});
+
+test('the shared table cases: the same verdicts as tracker/capture.Parse', async () => {
+  const { readdirSync } = await import('node:fs');
+  for (const dir of ['good', 'bad']) {
+    const base = new URL(`../../tracker/capture/testdata/${dir}/`, import.meta.url);
+    const files = readdirSync(base).filter((f) => f.endsWith('.json'));
+    assert.ok(files.length > 0);
+    for (const f of files) {
+      let why;
+      try {
+        why = validateTable(JSON.parse(readFileSync(new URL(f, base), 'utf8')));
+      } catch {
+        why = 'not JSON';
+      }
+      assert.equal(why === '', dir === 'good', `${dir}/${f}: ${why || 'accepted'}`);
+    }
+  }
 });

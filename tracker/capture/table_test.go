@@ -205,3 +205,24 @@ func TestRequiredSiteFields_MatchTheSchema(t *testing.T) {
 		t.Errorf("RequiredSiteFields = %s, the schema requires %s", got, want)
 	}
 }
+
+// TestParse_SharedCases: the same files are checked by the extension's
+// validateTable (extension/test/selectors.test.mjs); both must agree.
+func TestParse_SharedCases(t *testing.T) {
+	for _, dir := range []string{"good", "bad"} {
+		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no files in testdata/%s: %v", dir, err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Parse(b)
+			if (err == nil) != (dir == "good") {
+				t.Errorf("Parse(%s) = %v; want it %s", f, err, map[string]string{"good": "accepted", "bad": "refused"}[dir])
+			}
+		}
+	}
+}

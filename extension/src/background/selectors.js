@@ -10,6 +10,9 @@ export const TABLE_KEY = 'selectors.v1'; // {table, version, source, at}
 export const REJECTED_KEY = 'selectors.rejected.v1'; // {from, reason, at} | absent
 export const MAX_TABLE_BYTES = 256 * 1024;
 export const KNOWN_SITES = Object.freeze(['chatgpt', 'claude', 'gemini', 'copilot', 'lechat', 'mistral', 'perplexity', 'deepseek', 'generic']);
+// Every site needs these (selectors.schema.json, $defs.site.required).
+export const REQUIRED_SITE_FIELDS = Object.freeze(['name', 'hosts', 'composer', 'send', 'answer']);
+const HOST_RE = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?$/;
 const MAX_DEPTH = 8;
 const MAX_STRING_BYTES = 512;
 const MAX_LIST = 64;
@@ -104,6 +107,12 @@ export function validateTable(t) {
     if (!KNOWN_SITES.includes(id)) return `sites: unknown site ${JSON.stringify(id)}`;
     const s = t.sites[id];
     if (!s || typeof s !== 'object' || Array.isArray(s)) return `sites.${id}: not an object`;
+    for (const f of REQUIRED_SITE_FIELDS) {
+      const v = s[f];
+      if (v === undefined) return `sites.${id}: no ${JSON.stringify(f)}`;
+      if (f === 'name' ? typeof v !== 'string' || !v : !Array.isArray(v) || !v.length) return `sites.${id}.${f}: ${f === 'name' ? 'not a non-empty string' : 'not a non-empty list'}`;
+      if (f === 'hosts' && !v.every((h) => typeof h === 'string' && HOST_RE.test(h))) return `sites.${id}.hosts: not host names`;
+    }
   }
   return checkValue('', t, 0);
 }
