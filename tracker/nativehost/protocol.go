@@ -106,7 +106,9 @@ type SettingsPatch struct {
 }
 
 // Sites are the extension's adapters; the host refuses any other site name.
-var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "mistral", "perplexity", "deepseek"}
+// "generic" is the generic detector, on a chat page the person chose to track
+// ("Track this site"): recorded, not estimated (no known provider).
+var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "mistral", "perplexity", "deepseek", "generic"}
 
 // MaxIDBytes bounds message and request ids.
 const MaxIDBytes = 128

@@ -64,6 +64,12 @@ export function createCapture({ api, area, builtin, now = () => Date.now(), newI
     selectors,
     track,
 
+    /** senderGeneric returns 'generic' when the sender's page is of a tracked origin, else ''. */
+    async senderGeneric(sender) {
+      const { site } = await siteOfSender(sender);
+      return site === 'generic' ? 'generic' : '';
+    },
+
     /** handles reports whether a content-script message is one of ours. */
     handles: (msg) => msg?.type === MSG.CS_TO_BG_HEALTH || msg?.type === MSG.CS_TO_BG_SELECTORS,
 

@@ -115,7 +115,9 @@ const fromPopup = (sender) => sender.id === chrome.runtime.id &&
 
 async function handleContent(msg, sender) {
   if (capture.handles(msg)) return capture.onContent(msg, sender);
-  const why = validateContentMessage(msg, senderSite(sender));
+  // A page of an origin the person chose to track runs the generic adapter.
+  const site = senderSite(sender) || (await capture.senderGeneric(sender));
+  const why = validateContentMessage(msg, site);
   if (why) {
     console.warn('Frugal: refused a content message:', why);
     return { error: 'refused' };

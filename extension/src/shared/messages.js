@@ -66,7 +66,7 @@ export function validateRequest(r) {
     'reasoning', 'web_search', 'at', 'outcome', 'category', 'tool']);
   for (const k of Object.keys(r)) if (!allowed.has(k)) return `unknown field ${k}`;
   if (!isStr(r.id, MAX_ID) || r.id === '') return 'bad id';
-  if (!SITES.includes(r.site)) return 'unknown site';
+  if (!SITES.includes(r.site) && r.site !== 'generic') return 'unknown site'; // generic: a tracked origin
   if (r.model !== undefined && !isStr(r.model, 200)) return 'bad model';
   if (r.prompt !== undefined && !isStr(r.prompt, MAX_PROMPT_CHARS)) return 'bad prompt';
   if (!isCount(r.prompt_chars)) return 'bad prompt_chars';
