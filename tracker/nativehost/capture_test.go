@@ -110,3 +110,15 @@ func jsonNum(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+func TestServe_RecordsAGenericSiteRequest(t *testing.T) {
+	st := newFakeStore()
+	got := serve(t, Deps{Store: st},
+		`{"v":1,"id":"g1","type":"record","request":{"id":"r-generic","site":"generic","prompt_chars":12,"at":1765000000000,"outcome":"sent"}}`)
+	if len(got) != 1 || got[0]["ok"] != true {
+		t.Fatalf("reply = %v", got)
+	}
+	if r, err := st.Get(t.Context(), "r-generic"); err != nil || r.Site != "generic" {
+		t.Errorf("stored %+v, %v", r, err)
+	}
+}
