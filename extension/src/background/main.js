@@ -114,7 +114,11 @@ const fromPopup = (sender) => sender.id === chrome.runtime.id &&
   typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL('src/popup/'));
 
 async function handleContent(msg, sender) {
-  if (capture.handles(msg)) return capture.onContent(msg, sender);
+  if (capture.handles(msg)) {
+    // Private windows leave no trace, not even counts, unless allowed.
+    if (msg.type === MSG.CS_TO_BG_HEALTH && !(await tracked(sender))) return { ignored: true };
+    return capture.onContent(msg, sender);
+  }
   // A page of an origin the person chose to track runs the generic adapter.
   const site = senderSite(sender) || (await capture.senderGeneric(sender));
   const why = validateContentMessage(msg, site);
