@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createTrack, GENERIC_JS, originOf, patternFor, scriptId } from '../src/background/track.js';
+import { createTrack, GENERIC_JS, originOf, originOfPattern, patternFor, scriptId } from '../src/background/track.js';
 import { createCapture } from '../src/background/capture.js';
 import { HEALTH_KEY } from '../src/background/health.js';
 import { memArea, fakeChrome } from './fakes.capture.mjs';
@@ -12,12 +12,14 @@ const builtin = JSON.parse(readFileSync(new URL('../../tracker/capture/selectors
 
 test('originOf: http(s) pages other than the supported sites', () => {
   assert.equal(originOf('https://chat.example.org/c/123?x=1', SITE_HOSTS), 'https://chat.example.org');
-  assert.equal(originOf('http://localhost:3000/', SITE_HOSTS), 'http://localhost:3000');
+  assert.equal(originOf('http://localhost:3000/', SITE_HOSTS), 'http://localhost', 'permissions cover every port');
   assert.equal(originOf('https://claude.ai/new', SITE_HOSTS), '', 'a supported site has its adapter');
   assert.equal(originOf('chrome://extensions', SITE_HOSTS), '');
   assert.equal(originOf('file:///tmp/a.html', SITE_HOSTS), '');
   assert.equal(originOf('not a url', SITE_HOSTS), '');
   assert.equal(patternFor('http://localhost:3000'), 'http://localhost/*');
+  assert.equal(originOfPattern('https://chat.example.org/*'), 'https://chat.example.org');
+  assert.equal(originOfPattern('https://*/*'), '');
 });
 
 test('track: nothing without the permission; registered for that origin only; stop removes both', async () => {
@@ -107,4 +109,25 @@ test('capture: popup track / untrack messages act on the tab origin', async () =
   assert.equal((await c.onPopup({ type: 'popup-bg-tracked', url: 'https://chat.example.org/y' }, SITE_HOSTS)).tracked, true);
   assert.equal((await c.onPopup({ type: 'popup-bg-untrack', url: 'https://chat.example.org/' }, SITE_HOSTS)).ok, true);
   assert.equal((await c.onPopup({ type: 'popup-bg-tracked', url: 'https://chat.example.org/y' }, SITE_HOSTS)).tracked, false);
+});
+
+test('a permission granted while the popup was closed (Firefox) still starts tracking; one taken back stops it', async () => {
+  const api = fakeChrome();
+  const t = createTrack(api);
+  await api.permissions.request({ origins: ['https://chat.example.org/*'] });
+  await t.onAdded({ origins: ['https://chat.example.org/*'] });
+  assert.equal(await t.isTracked('https://chat.example.org'), true);
+  await t.onAdded({ origins: ['https://chat.example.org/*'] }); // the popup's own call, or a repeat: still one
+  assert.equal(api.scripts.size, 1);
+  api.perms.clear();
+  await t.onRemoved({ origins: ['https://chat.example.org/*'] });
+  assert.equal(api.scripts.size, 0);
+});
+
+test('the popup and permissions.onAdded starting the same origin at once register it once', async () => {
+  const api = fakeChrome({ granted: ['https://chat.example.org/*'] });
+  const t = createTrack(api);
+  const rs = await Promise.all([t.start('https://chat.example.org', 3), t.onAdded({ origins: ['https://chat.example.org/*'] })]);
+  assert.equal(rs[0].ok, true);
+  assert.equal(api.scripts.size, 1);
 });

@@ -41,7 +41,7 @@ export function createCapture({ api, area, builtin, now = () => Date.now(), newI
     }
     const known = u.protocol === 'https:' ? siteForHost(u.hostname) : '';
     if (known) return { site: known, key: known };
-    if (await track.isTracked(u.origin)) return { site: 'generic', key: `generic:${u.hostname}` };
+    if (await track.isTracked(originOf(sender.url))) return { site: 'generic', key: `generic:${u.hostname}` };
     return { site: '' };
   }
 

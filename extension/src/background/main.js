@@ -27,6 +27,8 @@ const capture = createCapture({
   builtin: () => fetch(chrome.runtime.getURL('src/content/selectors.json')).then((r) => (r.ok ? r.json() : null)).catch(() => null),
 });
 attachNetwork(chrome, capture.network);
+chrome.permissions?.onAdded?.addListener((p) => { capture.track.onAdded(p).catch((e) => console.warn('Frugal:', e)); });
+chrome.permissions?.onRemoved?.addListener((p) => { capture.track.onRemoved(p).catch((e) => console.warn('Frugal:', e)); });
 // Codes after which a batch will never go through (nativehost.BadMessageCodes).
 const BAD_CODES = ['bad_utf8', 'bad_json', 'unknown_field', 'bad_version', 'unknown_type', 'invalid', 'not_found', 'paused'];
 

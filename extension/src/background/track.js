@@ -10,9 +10,10 @@ export const GENERIC_JS = Object.freeze(['src/generic/flag.js', 'src/content/loa
 const PREFIX = 'frugal-generic:';
 
 /**
- * originOf returns "https://host[:port]" for an http(s) page URL, or '' for
+ * originOf returns "https://host" for an http(s) page URL, or '' for
  * anything else (browser pages, files, the supported sites' own hosts are
- * handled by their adapters and need no tracking).
+ * handled by their adapters and need no tracking). The port is left out:
+ * match patterns, and so permissions, cover every port of a host.
  */
 export function originOf(url, siteHosts = []) {
   let u;
@@ -23,7 +24,13 @@ export function originOf(url, siteHosts = []) {
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return '';
   if (siteHosts.includes(u.hostname)) return '';
-  return u.origin;
+  return `${u.protocol}//${u.hostname}`;
+}
+
+/** originOfPattern turns "https://host/*" back into "https://host" ('' for a broader pattern). */
+export function originOfPattern(p) {
+  const m = /^(https?):\/\/([^/*]+)\/\*$/.exec(p);
+  return m ? `${m[1]}://${m[2]}` : '';
 }
 
 /** patternFor is the match pattern of every page of an origin. */
@@ -65,9 +72,14 @@ export function createTrack(api) {
       if (!(await api.permissions.contains({ origins: [pattern] }))) return { error: 'permission not granted' };
       const id = scriptId(origin);
       if (!(await list()).includes(origin)) {
-        await api.scripting.registerContentScripts([{
-          id, matches: [pattern], js: [...GENERIC_JS], runAt: 'document_idle', persistAcrossSessions: true,
-        }]);
+        try {
+          await api.scripting.registerContentScripts([{
+            id, matches: [pattern], js: [...GENERIC_JS], runAt: 'document_idle', persistAcrossSessions: true,
+          }]);
+        } catch (e) {
+          // The popup and permissions.onAdded may both get here: one wins.
+          if (!(await list()).includes(origin)) throw e;
+        }
       }
       if (Number.isInteger(tabId) && tabId >= 0) {
         try {
@@ -78,6 +90,27 @@ export function createTrack(api) {
         }
       }
       return { ok: true, injected: Number.isInteger(tabId) && tabId >= 0 };
+    },
+
+    /**
+     * onAdded completes tracking when the browser grants an origin's
+     * permission: Firefox closes the popup while it asks, so the popup may
+     * never get to tell the worker. Permissions are only ever asked for
+     * this, one origin at a time.
+     */
+    async onAdded(perms) {
+      for (const p of perms?.origins || []) {
+        const o = originOfPattern(p);
+        if (o && !(await list()).includes(o)) await this.start(o, -1);
+      }
+    },
+
+    /** onRemoved stops tracking an origin whose permission the person took back in the browser. */
+    async onRemoved(perms) {
+      for (const p of perms?.origins || []) {
+        const o = originOfPattern(p);
+        if (o && (await list()).includes(o)) await api.scripting.unregisterContentScripts({ ids: [scriptId(o)] });
+      }
     },
 
     /** stop unregisters origin's script and removes its permission. */
