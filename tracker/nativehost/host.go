@@ -60,6 +60,11 @@ type Deps struct {
 	Health HealthStore
 }
 
+// SiteGeneric is the site of requests captured by the generic detector, on a
+// chat page the person chose to track ("Track this site"): accepted besides
+// Sites, recorded, not estimated (no known provider).
+const SiteGeneric = "generic"
+
 // HealthStore keeps capture-health deltas; *storage.Store has this method.
 // RecordHealth reports false when the batch id was already applied.
 type HealthStore interface {

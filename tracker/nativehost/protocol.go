@@ -67,10 +67,12 @@ type Message struct {
 	Text string `json:"text,omitempty"` // classify: the draft
 	Lang string `json:"lang,omitempty"` // classify: "fr", "en" or ""
 
-	Request  *Captured            `json:"request,omitempty"`  // record
-	Answer   *Answer              `json:"answer,omitempty"`   // update
-	Settings *SettingsPatch       `json:"settings,omitempty"` // set_settings
-	Health   *capture.HealthBatch `json:"health,omitempty"`   // health
+	Request  *Captured      `json:"request,omitempty"`  // record
+	Answer   *Answer        `json:"answer,omitempty"`   // update
+	Settings *SettingsPatch `json:"settings,omitempty"` // set_settings
+
+	// Health is a batch of capture-health deltas (health).
+	Health *capture.HealthBatch `json:"health,omitempty"`
 }
 
 // Captured is a request as the extension saw it being sent.
@@ -106,9 +108,7 @@ type SettingsPatch struct {
 }
 
 // Sites are the extension's adapters; the host refuses any other site name.
-// "generic" is the generic detector, on a chat page the person chose to track
-// ("Track this site"): recorded, not estimated (no known provider).
-var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "mistral", "perplexity", "deepseek", "generic"}
+var Sites = []string{"chatgpt", "claude", "gemini", "copilot", "mistral", "perplexity", "deepseek"}
 
 // MaxIDBytes bounds message and request ids.
 const MaxIDBytes = 128
@@ -224,7 +224,7 @@ func (c *Captured) Request() (tracker.Request, error) {
 	if c.AtMs <= 0 {
 		return r, perr(CodeInvalid, "request %s: no time", c.ID)
 	}
-	known := false
+	known := c.Site == SiteGeneric
 	for _, s := range Sites {
 		known = known || s == c.Site
 	}
