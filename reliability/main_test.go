@@ -263,6 +263,9 @@ func (w *world) startHost() *host {
 				h.stdoutErr = fmt.Errorf("reply %q is not JSON: %v", b, err)
 				break
 			}
+			if _, isReply := m["id"]; !isReply && m["type"] != nil {
+				continue // sent unasked on start (the selector table): not a reply
+			}
 			h.replies <- m
 		}
 		cmd.Wait()

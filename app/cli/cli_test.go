@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"frugal/storage"
+	"frugal/tracker/nativehost"
 )
 
 // run runs a subcommand against a database in dir and returns its exit code
@@ -265,9 +266,15 @@ func TestNotice_HostSaysItOnStderrOnly(t *testing.T) {
 	if !strings.Contains(errb.String(), "was damaged") {
 		t.Errorf("host stderr = %q, want the notice", errb.String())
 	}
-	b := out.Bytes()
-	if len(b) < 4 || int(b[0])+4 != len(b) || !bytes.Contains(b, []byte(`"ok":true`)) {
-		t.Errorf("host stdout = %q, want exactly one reply frame", b)
+	// Frames only: the selector table the host sends first, then the reply.
+	r := bytes.NewReader(out.Bytes())
+	first, err := nativehost.ReadFrame(r, nativehost.MaxOutBytes)
+	if err != nil || !bytes.HasPrefix(first, []byte(`{"type":"selectors"`)) {
+		t.Fatalf("host's first frame = %.80q, %v; want the selector table", first, err)
+	}
+	b, err := nativehost.ReadFrame(r, nativehost.MaxOutBytes)
+	if err != nil || !bytes.Contains(b, []byte(`"ok":true`)) || r.Len() != 0 {
+		t.Errorf("then %q (%v) and %d bytes more, want exactly one reply frame", b, err, r.Len())
 	}
 }
 

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"log"
 	"os"
+	"path/filepath"
 	"time"
 
 	"frugal/storage"
+	"frugal/tracker/capture"
 	"frugal/tracker/nativehost"
 )
 
@@ -27,6 +29,14 @@ func RunHost(ctx context.Context, env *Env, args []string) int {
 		defer closeFn()
 	}
 	deps.Log = logger
+	if src, err := selectorSource(env); err != nil {
+		logger.Printf("selector table: %v", err)
+	} else {
+		if src.Rejected != "" {
+			logger.Printf("selector table: %s not used: %s", src.Rejected, src.Reason)
+		}
+		deps.Selectors = &src
+	}
 	// A host waiting for the browser's next message is blocked reading
 	// stdin; SIGTERM (an uninstall, a logout) ends that read through a
 	// deadline. A message being handled is finished first (Serve), so the
@@ -61,10 +71,21 @@ func openHost(ctx context.Context, env *Env) (nativehost.Deps, func(), error) {
 	if err != nil {
 		return d, nil, err
 	}
+	d.Health = st
 	d.Service = NewService(st)
 	d.Totals = func(ctx context.Context, from, to time.Time) (nativehost.Totals, error) {
 		t, err := st.Totals(ctx, from, to)
 		return nativehost.Totals{Count: t.Count, Trivial: t.Trivial, Estimated: t.Estimated, Footprint: t.Footprint}, err
 	}
 	return d, func() { st.Close() }, nil
+}
+
+// selectorSource loads the selector table in use: a newer valid selectors.json
+// in the database's folder, else the built-in one.
+func selectorSource(env *Env) (capture.Source, error) {
+	p, err := DBPath(env.Getenv("FRUGAL_DB"))
+	if err != nil {
+		return capture.LoadDefault("")
+	}
+	return capture.LoadDefault(filepath.Dir(p))
 }

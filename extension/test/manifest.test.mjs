@@ -10,11 +10,17 @@ const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta
 // generated copy, which a Go test keeps current.
 const HOSTS = Object.values(SITE_HOSTS).flat();
 
-test('permissions are nativeMessaging, storage and alarms, and the eight hosts only', () => {
-  assert.deepEqual(manifest.permissions, ['nativeMessaging', 'storage', 'alarms']);
+test('permissions are nativeMessaging, storage, alarms, webRequest and scripting, and the eight hosts only', () => {
+  assert.deepEqual(manifest.permissions, ['nativeMessaging', 'storage', 'alarms', 'webRequest', 'scripting']);
   assert.deepEqual(manifest.host_permissions, HOSTS.map((h) => `https://${h}/*`));
-  const all = JSON.stringify(manifest);
-  assert.ok(!all.includes('<all_urls>') && !all.includes('*://*/'), 'no broad match');
+  // Any other origin only when the person asks ("Track this site"), one at a time.
+  assert.deepEqual(manifest.optional_host_permissions, ['https://*/*', 'http://*/*']);
+  const all = JSON.stringify({ ...manifest, optional_host_permissions: [], web_accessible_resources: manifest.web_accessible_resources.slice(0, 1) });
+  assert.ok(!all.includes('<all_urls>') && !all.includes('*://*/') && !all.includes('https://*/'), 'no broad match');
+  // The generic adapter's modules load on a tracked origin only through the
+  // per-session dynamic URL, so no page can probe for the extension.
+  const generic = manifest.web_accessible_resources.find((w) => w.matches.includes('https://*/*'));
+  assert.equal(generic.use_dynamic_url, true);
   assert.deepEqual(manifest.content_scripts[0].matches, manifest.host_permissions);
   assert.deepEqual(manifest.web_accessible_resources[0].matches, manifest.host_permissions);
 });

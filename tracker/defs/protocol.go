@@ -18,10 +18,15 @@ const (
 	TypeSettings    = "settings"
 	TypeSetSettings = "set_settings"
 	TypePing        = "ping"
+	TypeHealth      = "health" // capture-health counts, applied once per batch id
+	// TypeSelectors is the one message the host sends unasked: the selector
+	// table, as the first frame after the browser starts the host. It has
+	// a type and no id, which is how the extension tells it from a reply.
+	TypeSelectors = "selectors"
 )
 
 // MessageTypes lists every message type.
-var MessageTypes = []string{TypeClassify, TypeRecord, TypeUpdate, TypeToday, TypeSettings, TypeSetSettings, TypePing}
+var MessageTypes = []string{TypeClassify, TypeRecord, TypeUpdate, TypeToday, TypeSettings, TypeSetSettings, TypePing, TypeHealth, TypeSelectors}
 
 // CodeClass says what a reply code means for an event waiting in the
 // extension's queue.

@@ -50,12 +50,22 @@ type hostProc struct {
 	stdout io.Reader
 	stderr bytes.Buffer
 	done   chan error
+	// hello is the frame the host sends unasked when it starts: the
+	// selector table in use.
+	hello map[string]any
 }
 
 func startHost(t *testing.T) *hostProc {
 	t.Helper()
+	return startHostDB(t, filepath.Join(t.TempDir(), "frugal.db"))
+}
+
+// startHostDB starts the host on the database file db and reads the
+// selector table it sends first.
+func startHostDB(t *testing.T, db string) *hostProc {
+	t.Helper()
 	cmd := exec.Command(frugalBin, "chrome-extension://"+nativehost.ChromiumExtensionID+"/")
-	cmd.Env = append(os.Environ(), "FRUGAL_DB="+filepath.Join(t.TempDir(), "frugal.db"))
+	cmd.Env = append(os.Environ(), "FRUGAL_DB="+db)
 	h := &hostProc{t: t, cmd: cmd, done: make(chan error, 1)}
 	var err error
 	if h.stdin, err = cmd.StdinPipe(); err != nil {
@@ -83,6 +93,10 @@ func startHost(t *testing.T) *hostProc {
 			t.Logf("host stderr:\n%s", h.stderr.String())
 		}
 	})
+	h.hello = h.reply()
+	if h.hello["type"] != nativehost.TypeSelectors {
+		t.Fatalf("first frame = %v, want the selector table", h.hello)
+	}
 	return h
 }
 

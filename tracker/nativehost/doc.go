@@ -9,7 +9,7 @@
 //
 // Protocol version 1. A request is
 //
-//	{"v":1,"id":"…","type":"classify|record|update|today|settings|set_settings|ping", …}
+//	{"v":1,"id":"…","type":"classify|record|update|today|settings|set_settings|ping|health", …}
 //
 // decoded with DisallowUnknownFields. Every request gets exactly one reply,
 // {"id":…,"ok":true,…} or {"id":…,"error":{"code":"…","message":"…"}}, in the
@@ -24,6 +24,11 @@
 // browser sees the port close and the extension reconnects, starting a fresh
 // host. A truncated frame (EOF inside a message) also ends the session, since
 // the browser has closed the pipe.
+//
+// The host sends one frame unasked: right after it starts, the selector table
+// in use, {"type":"selectors","v":1,"version":N,"source":"builtin"|path,
+// "table":{…}} (see tracker/capture). It has no id, so it can't be taken for
+// a reply.
 //
 // Nothing but frames is ever written to the output; logs go to the logger in
 // Deps (stderr in production). The host opens no socket.

@@ -25,6 +25,7 @@ func FuzzServe(f *testing.F) {
 		`{"v":1,"id":"4","type":"update","answer":{"id":"r","answer_chars":10,"streaming_ms":20}}`,
 		`{"v":1,"id":"5","type":"set_settings","settings":{"nudges_off":{"weather":true},"paused_until_ms":0}}`,
 		`{"v":1,"id":"6","type":"today"}`,
+		`{"v":1,"id":"8","type":"health","health":{"batch":"b","at":5,"rows":[{"day":"2026-12-06","site":"claude","sends":1}]}}`,
 		`{"v":1,"id":"7","type":"x","extra":[1,2]}`,
 	} {
 		f.Add(frame([]byte(m)))

@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"strings"
 	"time"
 
 	"frugal/tracker"
+	"frugal/tracker/capture"
 	"frugal/tracker/defs"
 )
 
@@ -37,6 +39,53 @@ type Deps struct {
 	Log      *log.Logger // nil: discard
 	// Timeout bounds the handling of one message (default 10 s).
 	Timeout time.Duration
+	// Selectors is the selector table in use; when set, Serve sends it as
+	// its first frame (TypeSelectors). Nil sends nothing.
+	Selectors *capture.Source
+	// Health stores capture-health batches; nil refuses them with
+	// "internal" (the extension keeps them to send again).
+	Health HealthStore
+}
+
+// SiteGeneric is the site of requests captured by the generic detector, on a
+// chat page the person chose to track ("Track this site"): accepted besides
+// Sites, recorded, not estimated (no known provider).
+const SiteGeneric = "generic"
+
+// HealthStore keeps capture-health deltas; *storage.Store has this method.
+// RecordHealth reports false when the batch id was already applied.
+type HealthStore interface {
+	RecordHealth(ctx context.Context, b capture.HealthBatch) (bool, error)
+}
+
+// SelectorsMessage is the frame Serve sends first: the table in use, where
+// it comes from ("builtin" or the file's path) and a data-folder file that
+// was not used, with the reason.
+type SelectorsMessage struct {
+	Type     string          `json:"type"`
+	V        int             `json:"v"`
+	Version  int             `json:"version"`
+	Source   string          `json:"source"`
+	Table    json.RawMessage `json:"table"`
+	Rejected string          `json:"rejected,omitempty"`
+	Reason   string          `json:"reason,omitempty"`
+}
+
+// selectorsFrame builds the first frame from the table in use.
+func selectorsFrame(s *capture.Source) ([]byte, error) {
+	m := SelectorsMessage{Type: TypeSelectors, V: Version, Version: s.Table.Version, Source: "builtin",
+		Table: s.Table.JSON, Rejected: s.Rejected, Reason: s.Reason}
+	if s.Path != "" {
+		m.Source = s.Path
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxOutBytes {
+		return nil, fmt.Errorf("nativehost: selector table message of %d bytes (limit %d)", len(b), MaxOutBytes)
+	}
+	return b, nil
 }
 
 // IsHostInvocation reports whether args (os.Args[1:]) are those a browser
@@ -77,6 +126,14 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, d Deps) error {
 	}
 	if h.d.Timeout == 0 {
 		h.d.Timeout = 10 * time.Second
+	}
+	if d.Selectors != nil && len(d.Selectors.Table.JSON) > 0 {
+		b, err := selectorsFrame(d.Selectors)
+		if err != nil {
+			h.d.Log.Printf("%v; not sent", err) // the extension uses its own copy
+		} else if err := WriteFrame(out, b); err != nil {
+			return err
+		}
 	}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -192,6 +249,8 @@ func (h *handler) dispatch(ctx context.Context, m Message) (map[string]any, erro
 		return map[string]any{"settings": settingsView(s)}, nil
 	case TypeSetSettings:
 		return h.setSettings(ctx, m.Settings)
+	case TypeHealth:
+		return h.health(ctx, m.Health)
 	}
 	return nil, perr(CodeUnknownType, "unknown message type %q", m.Type)
 }
@@ -324,4 +383,20 @@ func footprintView(f tracker.Footprint) map[string]any {
 		"water_ml":  rangeView(f.WaterML),
 		"method":    f.Method,
 	}
+}
+
+// health stores one batch of capture-health deltas. A batch already applied
+// is acknowledged again ("applied": false), so the extension drops it.
+func (h *handler) health(ctx context.Context, b *capture.HealthBatch) (map[string]any, error) {
+	if err := b.Validate(h.d.Now()); err != nil {
+		return nil, perr(CodeInvalid, "health: %v", err)
+	}
+	if h.d.Health == nil {
+		return nil, errors.New("no database")
+	}
+	applied, err := h.d.Health.RecordHealth(ctx, *b)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"applied": applied}, nil
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"frugal/tracker"
+	"frugal/tracker/capture"
 	"frugal/tracker/defs"
 )
 
@@ -26,6 +27,8 @@ const (
 	TypeSettings    = defs.TypeSettings
 	TypeSetSettings = defs.TypeSetSettings
 	TypePing        = defs.TypePing
+	TypeHealth      = defs.TypeHealth
+	TypeSelectors   = defs.TypeSelectors
 
 	CodeFrameTooLarge = defs.CodeFrameTooLarge
 	CodeEmptyFrame    = defs.CodeEmptyFrame
@@ -61,6 +64,9 @@ type Message struct {
 	Request  *Captured      `json:"request,omitempty"`  // record
 	Answer   *Answer        `json:"answer,omitempty"`   // update
 	Settings *SettingsPatch `json:"settings,omitempty"` // set_settings
+
+	// Health is a batch of capture-health deltas (health).
+	Health *capture.HealthBatch `json:"health,omitempty"`
 }
 
 // Captured is a request as the extension saw it being sent.
@@ -177,6 +183,10 @@ func Decode(payload []byte) (Message, error) {
 				return full, perr(CodeInvalid, "no nudge category %q", c)
 			}
 		}
+	case TypeHealth:
+		if full.Health == nil {
+			return full, perr(CodeInvalid, "health without health")
+		}
 	case TypeToday, TypeSettings, TypePing:
 	default:
 		return full, perr(CodeUnknownType, "unknown message type %q", full.Type)
@@ -207,8 +217,11 @@ func (c *Captured) Request() (tracker.Request, error) {
 	}
 	// The host accepts the sites of defs.Sites under any of their names (an
 	// extension from an older release still says "mistral") and records the
-	// one id.
+	// one id; the generic detector's requests keep the site "generic".
 	site, known := defs.LookupSite(c.Site)
+	if c.Site == SiteGeneric {
+		site, known = defs.Site{ID: SiteGeneric}, true
+	}
 	if !known {
 		return r, perr(CodeInvalid, "request %s: unknown site %q", c.ID, c.Site)
 	}

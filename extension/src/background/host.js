@@ -12,9 +12,10 @@ export class HostTimeout extends Error {}
 /**
  * createHost returns {request(type, fields, timeoutMs), state()}.
  * connect() opens a port (chrome.runtime.connectNative(HOST_NAME) in the
- * extension); onState(state, info) is called when 'up' / 'down' changes.
+ * extension); onState(state, info) is called when 'up' / 'down' changes;
+ * onPush(msg) gets the frames the host sends unasked.
  */
-export function createHost({ connect, onState = () => {}, now = () => performance.now(), lastError = () => undefined, retryMs = 1000 }) {
+export function createHost({ connect, onState = () => {}, onPush = () => {}, now = () => performance.now(), lastError = () => undefined, retryMs = 1000 }) {
   let port = null;
   let state = 'unknown';
   let seq = 0;
@@ -47,6 +48,12 @@ export function createHost({ connect, onState = () => {}, now = () => performanc
     p.onMessage.addListener((msg) => {
       if (firstReplyMs === null) firstReplyMs = now() - connectedAt;
       setState('up');
+      // A frame with a type and no id is one the host sent unasked (the
+      // selector table, right after it starts): never a reply.
+      if (msg && typeof msg.type === 'string' && msg.id === undefined) {
+        onPush(msg);
+        return;
+      }
       let id = msg?.id;
       if (id == null || !pending.has(id)) id = pending.keys().next().value;
       const entry = pending.get(id);

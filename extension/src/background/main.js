@@ -2,11 +2,13 @@
 // at the top level so a restarted worker gets the event that woke it. It uses
 // neither DOM nor service-worker-only APIs, so the same file runs as
 // Firefox's background script.
-import { MSG, siteForHost, validateContentMessage } from '../shared/messages.js';
+import { MSG, SITE_HOSTS, siteForHost, validateContentMessage } from '../shared/messages.js';
 import { createHost, HOST_NAME } from './host.js';
 import { createQueue } from './queue.js';
 import { t } from '../shared/i18n.js';
-import { HOST_TYPES, SETTINGS_KEY } from '../shared/defs.generated.js';
+import { HOST_TYPES, REPLY_CODES, SETTINGS_KEY } from '../shared/defs.generated.js';
+import { attachNetwork } from './network.js';
+import { createCapture } from './capture.js';
 
 const ALARM = 'frugal-flush';
 const BADGE_KEY = 'badge.v1';
@@ -17,14 +19,32 @@ const area = {
 };
 const queue = createQueue(area);
 
+// Capture platform: selector table, capture health, network signal and the
+// generic detector (capture.js). The built-in table is the copy build.mjs
+// puts in the extension; none in an unbuilt source tree.
+const capture = createCapture({
+  api: chrome,
+  area,
+  builtin: () => fetch(chrome.runtime.getURL('src/content/selectors.json')).then((r) => (r.ok ? r.json() : null)).catch(() => null),
+});
+attachNetwork(chrome, capture.network);
+chrome.permissions?.onAdded?.addListener((p) => { capture.track.onAdded(p).catch((e) => console.warn('Frugal:', e)); });
+chrome.permissions?.onRemoved?.addListener((p) => { capture.track.onRemoved(p).catch((e) => console.warn('Frugal:', e)); });
+// Codes that say a health batch will never be accepted (the defs' refused class).
+const BAD_CODES = Object.keys(REPLY_CODES).filter((c) => REPLY_CODES[c] === 'refused');
+
 const host = createHost({
   connect: () => chrome.runtime.connectNative(HOST_NAME),
   lastError: () => chrome.runtime.lastError,
   onState: (state, why) => {
     setBadge(state);
     if (state === 'down') console.info('Frugal: host not reachable:', why);
-    if (state === 'up') flush({ force: true }); // the host is back: no need to wait for the backoff
+    if (state === 'up') {
+      flush({ force: true }); // the host is back: no need to wait for the backoff
+      flushHealth();
+    }
   },
+  onPush: (msg) => { capture.onHostPush(msg).catch((e) => console.warn('Frugal:', e)); },
 });
 
 // setBadge shows "!" while the host is unreachable; it touches the badge
@@ -52,6 +72,11 @@ const sendEvent = (ev) => ev.kind === 'record'
 // (up to 5 minutes) unless forced.
 function flush(opts) {
   return queue.flush(sendEvent, opts).catch((e) => console.warn('Frugal: flush:', e));
+}
+
+function flushHealth() {
+  return capture.flushHealth((type, fields, ms) => host.request(type, fields, ms), BAD_CODES)
+    .catch((e) => console.warn('Frugal: capture health:', e));
 }
 
 async function settings(refresh = false) {
@@ -87,11 +112,20 @@ function senderSite(sender) {
   }
 }
 
-const fromPopup = (sender) => sender.id === chrome.runtime.id && !sender.tab &&
+// The popup's own page, shown as the action popup or opened in a tab (the
+// e2e tests do): no web page or content script has an extension URL.
+const fromPopup = (sender) => sender.id === chrome.runtime.id &&
   typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL('src/popup/'));
 
 async function handleContent(msg, sender) {
-  const why = validateContentMessage(msg, senderSite(sender));
+  if (capture.handles(msg)) {
+    // Private windows leave no trace, not even counts, unless allowed.
+    if (msg.type === MSG.CS_TO_BG_HEALTH && !(await tracked(sender))) return { ignored: true };
+    return capture.onContent(msg, sender);
+  }
+  // A page of an origin the person chose to track runs the generic adapter.
+  const site = senderSite(sender) || (await capture.senderGeneric(sender));
+  const why = validateContentMessage(msg, site);
   if (why) {
     console.warn('Frugal: refused a content message:', why);
     return { error: 'refused' };
@@ -132,6 +166,7 @@ async function handlePopup(msg) {
   switch (msg.type) {
     case MSG.POPUP_TO_BG_STATE: {
       flush();
+      flushHealth();
       const out = { connection: host.state(), queue: await queue.stats(), today: null, settings: null, firstConnectMs: host.firstConnectMs() };
       try {
         const t = await host.request(HOST_TYPES.today, {}, 3000);
@@ -139,6 +174,7 @@ async function handlePopup(msg) {
         out.settings = await settings(true);
       } catch { /* shown as not connected */ }
       out.connection = host.state();
+      out.capture = await capture.popupState();
       return out;
     }
     case MSG.POPUP_TO_BG_SET: {
@@ -154,6 +190,10 @@ async function handlePopup(msg) {
         return { offline: true };
       }
     }
+    case MSG.POPUP_TO_BG_TRACK:
+    case MSG.POPUP_TO_BG_UNTRACK:
+    case MSG.POPUP_TO_BG_TRACKED:
+      return capture.onPopup(msg, Object.values(SITE_HOSTS).flat());
   }
   return { error: 'refused' };
 }
@@ -168,7 +208,10 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
 });
 
 chrome.alarms.onAlarm.addListener((a) => {
-  if (a.name === ALARM) flush();
+  if (a.name === ALARM) {
+    flush();
+    flushHealth();
+  }
 });
 chrome.runtime.onInstalled.addListener(() => chrome.alarms.create(ALARM, { periodInMinutes: 1 }));
 chrome.runtime.onStartup.addListener(() => chrome.alarms.create(ALARM, { periodInMinutes: 1 }));

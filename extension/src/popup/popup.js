@@ -3,6 +3,7 @@
 // in the queue and why, and pause. Strings: _locales through shared/i18n.js.
 import { MSG, SITE_NAMES } from '../shared/messages.js';
 import { number, plural, t, uiLang } from '../shared/i18n.js';
+import { renderCapture } from './capture.js';
 
 const $ = (id) => document.getElementById(id);
 const CONNECTION = { up: 'connUp', down: 'connDown', unknown: 'connUnknown' };
@@ -71,6 +72,7 @@ async function render() {
     await chrome.runtime.sendMessage({ type: MSG.POPUP_TO_BG_SET, settings: { track_private: e.target.checked } });
     render();
   };
+  await renderCapture({ doc: document, api: chrome, state: st?.capture, fr: uiLang().startsWith('fr'), knownSite: !!site?.site && site.site !== 'generic', rerender: render });
 }
 
 // Unit tests import queueText without a page.

@@ -20,7 +20,7 @@ export const HOST_NAME = deepFreeze("app.frugal.host");
 export const PROTOCOL_VERSION = deepFreeze(1);
 
 /** Message types the host understands. */
-export const HOST_TYPES = deepFreeze({"classify":"classify","record":"record","update":"update","today":"today","settings":"settings","set_settings":"set_settings","ping":"ping"});
+export const HOST_TYPES = deepFreeze({"classify":"classify","record":"record","update":"update","today":"today","settings":"settings","set_settings":"set_settings","ping":"ping","health":"health","selectors":"selectors"});
 
 /** Reply codes and their class: 'refused' (drop the event) or 'transient' (keep it, retry). */
 export const REPLY_CODES = deepFreeze({"bad_json":"refused","bad_utf8":"refused","bad_version":"refused","disk_full":"transient","empty_frame":"refused","frame_too_large":"refused","internal":"transient","invalid":"refused","not_found":"refused","paused":"refused","reply_too_large":"refused","truncated":"transient","unknown_field":"refused","unknown_type":"refused"});

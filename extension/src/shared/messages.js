@@ -9,6 +9,14 @@ export const MSG = Object.freeze({
   POPUP_TO_BG_STATE: 'popup-bg-state', // {} → {connection, today, queue, settings}
   POPUP_TO_BG_SET: 'popup-bg-set', // {settings: {paused_until_ms?, track_private?}} → {ok}
   POPUP_TO_CS_STATUS: 'popup-cs-status', // {} → {site, composer}
+  // Capture platform (contract: tracker/capture/README_health.md).
+  CS_TO_BG_HEALTH: 'cs-bg-health', // {site, event, what?, id?, at} → {ok}
+  CS_TO_BG_SELECTORS: 'cs-bg-selectors', // {} → {table, version, source} | {}
+  BG_TO_CS_SELECTORS: 'bg-cs-selectors', // {table}: a new selector table from the app
+  BG_TO_CS_NET: 'bg-cs-net', // {phase: 'start'|'end', site, url, at, error?}
+  POPUP_TO_BG_TRACK: 'popup-bg-track', // {url, tabId} → {ok, injected} | {error}
+  POPUP_TO_BG_UNTRACK: 'popup-bg-untrack', // {url} → {ok, permissionRemoved} | {error}
+  POPUP_TO_BG_TRACKED: 'popup-bg-tracked', // {url} → {tracked, origin} | {error}
 });
 
 // Sites and the host names their adapters run on (the manifest's matches)
@@ -48,7 +56,7 @@ export function validateRequest(r) {
     'reasoning', 'web_search', 'at', 'outcome', 'category', 'tool']);
   for (const k of Object.keys(r)) if (!allowed.has(k)) return `unknown field ${k}`;
   if (!isStr(r.id, MAX_ID) || r.id === '') return 'bad id';
-  if (!SITES.includes(r.site)) return 'unknown site';
+  if (!SITES.includes(r.site) && r.site !== 'generic') return 'unknown site'; // generic: a tracked origin
   if (r.model !== undefined && !isStr(r.model, 200)) return 'bad model';
   if (r.prompt !== undefined && !isStr(r.prompt, MAX_PROMPT_CHARS)) return 'bad prompt';
   if (!isCount(r.prompt_chars)) return 'bad prompt_chars';
