@@ -54,8 +54,8 @@ func Run(ctx context.Context, o Options) error {
 	} else {
 		log.Printf("tray: no D-Bus session bus (%v): no notifications", err)
 	}
-	release, err := Lock(LockPath(o.DBPath))
-	if errors.Is(err, ErrRunning) {
+	release, err := storage.Lock(storage.LockPath(o.DBPath))
+	if errors.Is(err, storage.ErrLocked) {
 		log.Printf("tray: another tray uses %s", o.DBPath)
 		if conn == nil {
 			open(Window{Kind: "summary"})

@@ -1,4 +1,4 @@
-package tray
+package storage
 
 import (
 	"errors"
@@ -16,8 +16,8 @@ func TestLock(t *testing.T) {
 	if err != nil {
 		t.Fatalf("first Lock: %v", err)
 	}
-	if _, err := Lock(path); !errors.Is(err, ErrRunning) {
-		t.Fatalf("second Lock = %v, want ErrRunning", err)
+	if _, err := Lock(path); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Lock = %v, want ErrLocked", err)
 	}
 	release()
 	again, err := Lock(path)
@@ -55,9 +55,9 @@ func TestLockHeldByAnotherProcess(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("holder: %q, %v", buf, err)
 	}
-	if _, err := Lock(path); !errors.Is(err, ErrRunning) {
+	if _, err := Lock(path); !errors.Is(err, ErrLocked) {
 		cmd.Process.Kill()
-		t.Fatalf("Lock while another process holds it = %v, want ErrRunning", err)
+		t.Fatalf("Lock while another process holds it = %v, want ErrLocked", err)
 	}
 	cmd.Process.Kill()
 	cmd.Wait()
