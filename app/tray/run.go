@@ -100,6 +100,15 @@ func Run(ctx context.Context, o Options) error {
 			log.Printf("tray: notify: %v", err)
 		}
 	}
+	// PRAGMA quick_check at start-up (in the background) and once a day:
+	// damage found is said once, through the same path as the notice above.
+	go WatchHealth(ctx, st, func(h storage.Health) {
+		note := damageNote(st, h)
+		log.Printf("tray: the database is damaged (%s); a copy was kept as %s; frugal repair saves every readable request", h.Problems[0], h.Copy)
+		if err := t.Notifier.Notify(note); err != nil {
+			log.Printf("tray: notify: %v", err)
+		}
+	})
 	ui.OnClick = func(id ItemID) { t.Click(ctx, id) }
 	go func() {
 		<-ctx.Done()
