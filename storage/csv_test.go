@@ -260,7 +260,7 @@ func TestImport_RowRefusedByTheDatabaseMidBatchWritesNothing(t *testing.T) {
 // reshape rewrites a CSV (comma, CR LF, as Export writes it) keeping the
 // named columns in the given order; a name not in the file adds a column
 // of that name filled with "extra".
-func reshape(t *testing.T, file string, comma byte, names ...string) string {
+func reshape(t testing.TB, file string, comma byte, names ...string) string {
 	t.Helper()
 	cr := &csvReader{r: bufioReader([]byte(file)), comma: ',', line: 1}
 	head, err := cr.read()
