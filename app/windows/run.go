@@ -128,6 +128,25 @@ func (d Deps) loc() *time.Location {
 // one is brought forward instead.
 func Run(ctx context.Context, a fyne.App, o Options) error {
 	start := time.Now()
+	// The database is opened and the settings read while D-Bus is asked
+	// whether this window is open elsewhere: the two waits overlap.
+	type opened struct {
+		st  *storage.Store
+		set tracker.Settings
+		err error
+	}
+	storeCh := make(chan opened, 1)
+	go func() {
+		var r opened
+		r.st, r.err = storage.Open(ctx, o.DBPath)
+		if r.err == nil {
+			var err error
+			if r.set, err = r.st.Settings(ctx); err != nil {
+				log.Printf("windows: settings: %v", err)
+			}
+		}
+		storeCh <- r
+	}()
 	var conn *dbus.Conn
 	var raise func(args []string)
 	var w fyne.Window
@@ -147,40 +166,56 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 				args = []string{"--week", o.Week}
 			}
 			if bus.Raise(conn, o.Kind, args) {
+				if r := <-storeCh; r.st != nil {
+					r.st.Close()
+				}
 				return nil
 			}
 		}
 	}
 
-	st, err := storage.Open(ctx, o.DBPath)
-	if err != nil {
-		return err
+	r := <-storeCh
+	if r.err != nil {
+		return r.err
 	}
+	st, set := r.st, r.set
 	defer st.Close()
 	if st.Notice != "" {
 		log.Printf("frugal: %s", st.Notice)
-	}
-	set, err := st.Settings(ctx)
-	if err != nil {
-		log.Printf("windows: settings: %v", err)
 	}
 	if _, err := i18n.Use(set.Language); err != nil {
 		log.Printf("windows: translations: %v", err)
 	}
 	a.SetIcon(assets.Icon)
 	d := Deps{App: a, Store: st, Exe: o.Exe}
+	// What runs once the window is up, on the UI goroutine: the window is
+	// drawn first and filled in when its query returns.
+	var started []func()
 	if o.TraceStartup {
-		d.Drawn = func() {
+		// "drawn": the window's first frame, its data still loading (the
+		// same moment scripts/barefyne -window reports for a window with
+		// one label); "filled": the first data on screen.
+		started = append(started, func() {
 			fmt.Fprintf(os.Stderr, "frugal: %s drawn %d ms after start\n", o.Kind, time.Since(start).Milliseconds())
+		})
+		d.Drawn = func() {
+			fmt.Fprintf(os.Stderr, "frugal: %s filled %d ms after start\n", o.Kind, time.Since(start).Milliseconds())
 		}
 	}
+	a.Lifecycle().SetOnStarted(func() {
+		go fyne.Do(func() {
+			for _, f := range started {
+				f()
+			}
+		})
+	})
 	switch o.Kind {
 	case "summary":
 		s := NewSummary(d)
 		if o.Week != "" {
 			s.Monday, _ = tracker.ParseISOWeek(o.Week, d.loc())
 		}
-		s.Load()
+		started = append(started, s.Load)
 		w = s.Window
 		raise = func(args []string) {
 			fyne.Do(func() {
