@@ -31,15 +31,18 @@ if [[ "${1:-}" != "--inside" ]]; then
 	}' "$tmp/one.csv" >"$tmp/rows.csv"
 	"$tmp/frugal" import "$tmp/rows.csv" >/dev/null
 	echo "database: $("$tmp/frugal" summary --json | head -c 0)$(du -h "$FRUGAL_DB" | cut -f1), $((rows + 1)) requests"
-	export BENCH_TMP="$tmp" BENCH_IDLE="$idle"
-	Xvfb :96 -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+	# A free display number.
+	disp=96
+	while [[ -e /tmp/.X11-unix/X$disp || -e /tmp/.X$disp-lock ]]; do disp=$((disp + 1)); done
+	export BENCH_TMP="$tmp" BENCH_IDLE="$idle" BENCH_DISPLAY=":$disp"
+	Xvfb ":$disp" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
 	sleep 1
-	DISPLAY=:96 dbus-run-session -- "$0" --inside 2>&1 | grep -v "fd limit"
+	DISPLAY=":$disp" dbus-run-session -- "$0" --inside 2>&1 | grep -v "fd limit"
 	exit "${PIPESTATUS[0]}"
 fi
 
 tmp=$BENCH_TMP
-export DISPLAY=:96
+export DISPLAY=$BENCH_DISPLAY
 "$tmp/sniwatcher" -stay -timeout 1200s >/dev/null 2>&1 &
 sleep 0.5
 hz=$(getconf CLK_TCK)
