@@ -4,6 +4,7 @@ import (
 	"context"
 	"log"
 	"os"
+	"strings"
 	"time"
 
 	"frugal/app/i18n"
@@ -44,13 +45,22 @@ func WatchHealth(ctx context.Context, st *storage.Store, say func(storage.Health
 }
 
 // checkHealth runs one check and says damage found for the first time.
+// Each check is logged with its duration (scripts/bench-tray.sh waits for
+// the start-up one before it measures the idle tray).
 func checkHealth(ctx context.Context, st *storage.Store, say func(storage.Health)) {
+	t0 := time.Now()
 	h, err := st.CheckHealth(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
 			log.Printf("tray: database check: %v", err)
 		}
 		return
+	}
+	took := time.Since(t0).Round(time.Millisecond)
+	if !h.Damaged() {
+		log.Printf("tray: database check: no damage found (%v)", took)
+	} else {
+		log.Printf("tray: database check: damaged (%v): %s", took, strings.ReplaceAll(h.Problems[0], "\n", " "))
 	}
 	if h.New {
 		say(h)

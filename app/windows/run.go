@@ -8,6 +8,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -128,8 +129,11 @@ func (d Deps) loc() *time.Location {
 // one is brought forward instead.
 func Run(ctx context.Context, a fyne.App, o Options) error {
 	start := time.Now()
-	// The database is opened and the settings read while D-Bus is asked
-	// whether this window is open elsewhere: the two waits overlap.
+	// Three things go on at once: the database is opened, the settings read
+	// and the language set; D-Bus is asked whether this window is open in
+	// another process (which is then brought forward); and, once the
+	// language is known, Fyne makes the window. It is shown only when no
+	// other process has it open.
 	type opened struct {
 		st  *storage.Store
 		set tracker.Settings
@@ -144,18 +148,35 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 			if r.set, err = r.st.Settings(ctx); err != nil {
 				log.Printf("windows: settings: %v", err)
 			}
+			if _, err := i18n.Use(r.set.Language); err != nil {
+				log.Printf("windows: translations: %v", err)
+			}
 		}
 		storeCh <- r
 	}()
-	var conn *dbus.Conn
-	var raise func(args []string)
-	var w fyne.Window
-	if c, err := dbus.ConnectSessionBus(); err == nil {
-		conn = c
-		defer conn.Close()
+	var (
+		raiseMu sync.Mutex
+		raise   func(args []string)
+	)
+	type claimed struct {
+		conn   *dbus.Conn
+		raised bool // another process has the window and brought it forward
+	}
+	busCh := make(chan claimed, 1)
+	go func() {
+		var c claimed
+		conn, err := dbus.ConnectSessionBus()
+		if err != nil {
+			busCh <- c
+			return
+		}
+		c.conn = conn
 		owned, err := bus.ServeWindow(conn, o.Kind, func(args []string) {
-			if raise != nil {
-				raise(args)
+			raiseMu.Lock()
+			f := raise
+			raiseMu.Unlock()
+			if f != nil {
+				f(args)
 			}
 		})
 		if err != nil {
@@ -165,26 +186,28 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 			if o.Week != "" {
 				args = []string{"--week", o.Week}
 			}
-			if bus.Raise(conn, o.Kind, args) {
-				if r := <-storeCh; r.st != nil {
-					r.st.Close()
-				}
-				return nil
-			}
+			c.raised = bus.Raise(conn, o.Kind, args)
 		}
+		busCh <- c
+	}()
+	var w fyne.Window
+	setRaise := func(f func(args []string)) {
+		raiseMu.Lock()
+		raise = f
+		raiseMu.Unlock()
 	}
 
 	r := <-storeCh
 	if r.err != nil {
+		if c := <-busCh; c.conn != nil {
+			c.conn.Close()
+		}
 		return r.err
 	}
-	st, set := r.st, r.set
+	st := r.st
 	defer st.Close()
 	if st.Notice != "" {
 		log.Printf("frugal: %s", st.Notice)
-	}
-	if _, err := i18n.Use(set.Language); err != nil {
-		log.Printf("windows: translations: %v", err)
 	}
 	a.SetIcon(assets.Icon)
 	d := Deps{App: a, Store: st, Exe: o.Exe}
@@ -217,7 +240,7 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 		}
 		started = append(started, s.Load)
 		w = s.Window
-		raise = func(args []string) {
+		setRaise(func(args []string) {
 			fyne.Do(func() {
 				if len(args) == 2 && args[0] == "--week" {
 					if m, err := tracker.ParseISOWeek(args[1], d.loc()); err == nil {
@@ -228,7 +251,7 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 				w.Show()
 				w.RequestFocus()
 			})
-		}
+		})
 	case "settings":
 		w = NewSettings(d).Window
 	case "log":
@@ -246,8 +269,17 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 	default:
 		return errors.New("unknown window " + o.Kind)
 	}
+	raiseMu.Lock()
 	if raise == nil {
 		raise = func([]string) { fyne.Do(func() { w.Show(); w.RequestFocus() }) }
+	}
+	raiseMu.Unlock()
+	c := <-busCh
+	if c.conn != nil {
+		defer c.conn.Close()
+	}
+	if c.raised {
+		return nil // the window made here is never shown
 	}
 	w.ShowAndRun()
 	return nil
