@@ -112,6 +112,6 @@ done
     [[ -f $f ]] && cat "$f"
   done
   echo
-  echo "Storage figures use \`go test -bench\` on a generated 1,000,000-request database (storage/bench_test.go); the sqlite3 comparison is Debian's \`sqlite3 -csv\` on the same file in the same run, best of 3. The browser figure comes from extension/e2e (the real extension, the real host, 200 drafts after 20 to warm up); the desktop figures from scripts/bench-tray.sh under Xvfb with a D-Bus session, the bare Fyne tray app being scripts/barefyne built and idling in the same run. Each part (storage, code, browser, desktop) can be measured again alone with \`scripts/bench.sh PART\`: the date above is when the table was put together."
+  echo "Storage figures use \`go test -bench\` on a generated 1,000,000-request database (storage/bench_test.go); the export's sqlite3 comparison is Debian's \`sqlite3 -csv\` on the same file in the same run, best of 3; the import's is the \`sqlite3\` CLI importing the same CSV into the same schema, in turn with ours inside the benchmark. The browser figure comes from extension/e2e (the real extension, the real host, 200 drafts after 20 to warm up); the desktop figures from scripts/bench-tray.sh under Xvfb with a D-Bus session, the bare Fyne tray app being scripts/barefyne built and idling in the same run, and the bare Fyne window `scripts/barefyne -window` started in turn with the summary window. Each part (storage, code, browser, desktop) can be measured again alone with \`scripts/bench.sh PART\`: the date above is when the table was put together."
 } >"$out"
 cat "$out"
