@@ -42,7 +42,7 @@ if [[ "${1:-}" != "--inside" ]]; then
 			i=$((i + 1))
 		done
 	done
-	export SHOTS_TMP="$tmp" SHOTS_OUT="$(pwd)/$out"
+	export SHOTS_TMP="$tmp" SHOTS_OUT="$(cd "$out" && pwd)"
 	Xvfb :97 -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
 	sleep 1
 	DISPLAY=:97 dbus-run-session -- "$0" --inside
