@@ -52,7 +52,13 @@ func Wake(ctx context.Context, dbPath string) <-chan struct{} {
 		go tick(ctx, out, FallbackInterval)
 		return out
 	}
-	go throttle(ctx, events, out, MinCheckInterval)
+	go func() {
+		throttle(ctx, events, out, MinCheckInterval)
+		if ctx.Err() == nil { // the system closed the watch
+			log.Printf("tray: the watch on %s ended: checking for new requests every %v", filepath.Dir(dbPath), FallbackInterval)
+			tick(ctx, out, FallbackInterval)
+		}
+	}()
 	return out
 }
 
