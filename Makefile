@@ -24,9 +24,10 @@ run: build
 
 ## test: every test — Go (race, and CGO_ENABLED=0 for all but main), the
 ## classifier's accuracy report, the extension's unit tests, the browser
-## end-to-end tests in headless Chromium, the desktop screenshots and the
-## reliability suite (real processes: writers at once, SIGKILL, disk full,
-## damaged file, no sockets, bounded fuzzing).
+## end-to-end tests in headless Chromium, the desktop screenshots (in a
+## temporary folder) and the reliability suite (real processes: writers at
+## once, SIGKILL, disk full, damaged file, no sockets, fuzz corpora
+## replayed). It writes nothing into the tree; new fuzzing is `make fuzz`.
 test: deps-test
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
@@ -34,7 +35,7 @@ test: deps-test
 	$(MAKE) eval
 	$(MAKE) team-test
 	$(MAKE) e2e
-	$(MAKE) screenshots
+	$(MAKE) screenshots-check
 	$(MAKE) reliability
 
 test-go:

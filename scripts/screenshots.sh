@@ -3,12 +3,14 @@
 # temporary database, starts Xvfb, a D-Bus session, dunst (notifications)
 # and a StatusNotifier watcher (scripts/sniwatcher), starts the tray, checks
 # that it registered its menu over D-Bus, makes it send a notification, and
-# opens the weekly summary window. PNGs go to docs/screenshots/.
+# opens the weekly summary window. PNGs go to docs/screenshots/ (make
+# screenshots), or with --check (make test) to a temporary folder, checked
+# and removed: the shots show this week's dates, so they are not the same
+# bytes from one run to the next and make test must not rewrite them.
 # Needs: xvfb, dbus-x11 (dbus-run-session), dunst, imagemagick.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
-mkdir -p "$out"
 
 if [[ "${1:-}" != "--inside" ]]; then
 	for c in Xvfb dbus-run-session dunst import; do
@@ -16,6 +18,11 @@ if [[ "${1:-}" != "--inside" ]]; then
 	done
 	tmp=$(mktemp -d)
 	trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp" 2>/dev/null || true' EXIT
+	check=
+	if [[ "${1:-}" == "--check" ]]; then
+		check=1 out="$tmp/shots"
+	fi
+	mkdir -p "$out"
 	go build -o "$tmp/frugal" .
 	go build -o "$tmp/sniwatcher" ./scripts/sniwatcher
 	export FRUGAL_DB="$tmp/frugal.db" HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" LANGUAGE="${SHOT_LANG:-en}" LC_ALL=C.UTF-8
@@ -35,11 +42,21 @@ if [[ "${1:-}" != "--inside" ]]; then
 			i=$((i + 1))
 		done
 	done
-	export SHOTS_TMP="$tmp" SHOTS_OUT="$(pwd)/$out"
+	export SHOTS_TMP="$tmp" SHOTS_OUT="$(cd "$out" && pwd)"
 	Xvfb :97 -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
 	sleep 1
 	DISPLAY=:97 dbus-run-session -- "$0" --inside
-	exit $?
+	if [[ -n "$check" ]]; then
+		for f in notification summary; do
+			size=$(stat -c %s "$out/$f.png" 2>/dev/null || echo 0)
+			if (( size < 2000 )); then
+				echo "screenshots: $f.png is missing or empty ($size bytes)" >&2
+				exit 1
+			fi
+			echo "screenshots: $f.png $(identify -format '%wx%h' "$out/$f.png"), $size bytes (checked, not kept)"
+		done
+	fi
+	exit 0
 fi
 
 # Inside the D-Bus session.

@@ -188,8 +188,10 @@ type LineError struct {
 func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 func (e *LineError) Unwrap() error { return e.Err }
 
-// Import reads a CSV file written by Export (either delimiter, with or
-// without a byte order mark) and inserts its rows in one transaction: a
+// Import reads a CSV file such as Export writes (either delimiter, with or
+// without a byte order mark), finding its columns by the header's names:
+// any order, unknown columns ignored, optional ones may be left out (see
+// requiredColumns). It inserts its rows in one transaction: a
 // malformed file adds nothing, and the error names its line. Rows already
 // stored are skipped, so importing twice adds nothing. Prompts are kept as
 // the privacy setting says.
@@ -199,10 +201,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o ImportOptions) (Impor
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
 		br.Discard(3)
 	}
-	cr := &csvReader{r: br, comma: ',', line: 1}
-	if b, _ := br.Peek(3); len(b) == 3 && b[2] == ';' {
-		cr.comma = ';'
-	}
+	cr := &csvReader{r: br, comma: sniffDelimiter(br), line: 1}
 	head, err := cr.read()
 	if err == io.EOF {
 		return res, &LineError{1, errors.New("empty file: expected a header row")}
@@ -210,9 +209,12 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o ImportOptions) (Impor
 	if err != nil {
 		return res, &LineError{1, fmt.Errorf("header: %w", err)}
 	}
-	if strings.Join(head, ",") != strings.Join(csvHeader, ",") {
-		return res, &LineError{1, fmt.Errorf("header is not a Frugal export (want %s)", strings.Join(csvHeader, string(cr.comma)))}
+	head = append([]string(nil), head...) // the reader reuses its record
+	cols, err := mapColumns(head)
+	if err != nil {
+		return res, &LineError{1, err}
 	}
+	full := make([]string, len(csvHeader))
 
 	// A large import inserts into the time index at random places: with
 	// SQLite's default 2 MB page cache every insert would re-read index
@@ -290,10 +292,17 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o ImportOptions) (Impor
 		if err != nil {
 			return res, &LineError{line, err}
 		}
-		if len(rec) != len(csvHeader) {
-			return res, &LineError{line, fmt.Errorf("%d fields, want %d (a short or long row)", len(rec), len(csvHeader))}
+		if len(rec) != len(head) {
+			return res, &LineError{line, fmt.Errorf("%d fields, want %d as in the header (a short or long row)", len(rec), len(head))}
 		}
-		req, err := parseRecord(rec)
+		for i, k := range cols {
+			if k < 0 {
+				full[i] = ""
+			} else {
+				full[i] = rec[k]
+			}
+		}
+		req, err := parseRecord(full)
 		if err != nil {
 			return res, &LineError{line, err}
 		}
@@ -323,6 +332,91 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o ImportOptions) (Impor
 		o.Progress(res.Rows)
 	}
 	return res, nil
+}
+
+// requiredColumns must be in an imported file's header; the others may be
+// left out (they are then empty). The nine footprint figures come as a
+// group: with any of them, all of them.
+var requiredColumns = []string{"id", "at", "site", "kind", "prompt_chars", "outcome"}
+
+const footprintFirst, footprintLast = 19, 27 // energy_wh_low … water_ml_high in csvHeader
+
+// mapColumns finds each of csvHeader's columns in an imported header by
+// name (case and surrounding spaces ignored): the result gives, for each
+// column of csvHeader, its index in the file or -1. Columns Frugal does not
+// know are ignored; a required column missing or a column named twice is
+// an error that names them.
+func mapColumns(head []string) ([]int, error) {
+	byName := make(map[string]int, len(csvHeader))
+	for i, h := range csvHeader {
+		byName[h] = i
+	}
+	cols := make([]int, len(csvHeader))
+	for i := range cols {
+		cols[i] = -1
+	}
+	for k, h := range head {
+		i, ok := byName[strings.ToLower(strings.TrimSpace(h))]
+		if !ok {
+			continue
+		}
+		if cols[i] >= 0 {
+			return nil, fmt.Errorf("header: column %s appears twice (fields %d and %d)", csvHeader[i], cols[i]+1, k+1)
+		}
+		cols[i] = k
+	}
+	var missing []string
+	for _, name := range requiredColumns {
+		if cols[byName[name]] < 0 {
+			missing = append(missing, name)
+		}
+	}
+	some, all := false, true
+	for i := footprintFirst; i <= footprintLast; i++ {
+		some = some || cols[i] >= 0
+		all = all && cols[i] >= 0
+	}
+	if some && !all {
+		for i := footprintFirst; i <= footprintLast; i++ {
+			if cols[i] < 0 {
+				missing = append(missing, csvHeader[i])
+			}
+		}
+	}
+	switch len(missing) {
+	case 0:
+		return cols, nil
+	case 1:
+		return nil, fmt.Errorf("header: missing column %s (a Frugal export has %s)", missing[0], strings.Join(csvHeader, ","))
+	default:
+		return nil, fmt.Errorf("header: missing columns %s (a Frugal export has %s)", strings.Join(missing, ", "), strings.Join(csvHeader, ","))
+	}
+}
+
+// sniffDelimiter says whether the file's first line separates its fields
+// with semicolons (as spreadsheets do in French) or commas: whichever
+// appears more often outside quotes.
+func sniffDelimiter(br *bufio.Reader) byte {
+	b, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	commas, semis, quoted := 0, 0, false
+	for _, c := range b {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == ',':
+			commas++
+		case c == ';':
+			semis++
+		}
+	}
+	if semis > commas {
+		return ';'
+	}
+	return ','
 }
 
 // parseRecord turns one exported row back into a request.

@@ -256,3 +256,121 @@ func TestImport_RowRefusedByTheDatabaseMidBatchWritesNothing(t *testing.T) {
 		t.Errorf("a refused import changed the table from %d to %d rows", before, after)
 	}
 }
+
+// reshape rewrites a CSV (comma, CR LF, as Export writes it) keeping the
+// named columns in the given order; a name not in the file adds a column
+// of that name filled with "extra".
+func reshape(t testing.TB, file string, comma byte, names ...string) string {
+	t.Helper()
+	cr := &csvReader{r: bufioReader([]byte(file)), comma: ',', line: 1}
+	head, err := cr.read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head = append([]string(nil), head...)
+	idx := map[string]int{}
+	for i, h := range head {
+		idx[h] = i
+	}
+	var out bytes.Buffer
+	cw := &csvWriter{w: bufio.NewWriter(&out), comma: comma}
+	row := func(rec []string, header bool) {
+		f := make([][]byte, len(names))
+		for k, n := range names {
+			switch i, ok := idx[n]; {
+			case header:
+				f[k] = []byte(n)
+			case ok:
+				f[k] = []byte(rec[i])
+			default:
+				f[k] = []byte("extra")
+			}
+		}
+		cw.write(f)
+	}
+	row(nil, true)
+	for {
+		rec, err := cr.read()
+		if err != nil {
+			break
+		}
+		row(rec, false)
+	}
+	cw.w.Flush()
+	return out.String()
+}
+
+// TestImport_ByHeaderNames: columns are found by their names, in any order,
+// with either delimiter, a BOM, spaces or capitals in the header; columns
+// Frugal does not know are ignored and optional ones may be left out.
+func TestImport_ByHeaderNames(t *testing.T) {
+	src := openTemp(t)
+	want := seed(t, src)
+	var buf bytes.Buffer
+	src.Export(t.Context(), &buf, ExportOptions{})
+	full := buf.String()
+	reversed := append([]string(nil), csvHeader...)
+	for i, j := 0, len(reversed)-1; i < j; i, j = i+1, j-1 {
+		reversed[i], reversed[j] = reversed[j], reversed[i]
+	}
+	t.Run("reversed, with unknown columns, semicolons", func(t *testing.T) {
+		file := reshape(t, full, ';', append([]string{"comment"}, append(reversed, "Notes")...)...)
+		dst := openTemp(t)
+		res, err := dst.Import(t.Context(), strings.NewReader(file), ImportOptions{})
+		if err != nil || res.Inserted != int64(len(want)) {
+			t.Fatalf("Import = %+v, %v", res, err)
+		}
+		for _, w := range want {
+			got, err := dst.Get(t.Context(), w.ID)
+			if err != nil || !reflect.DeepEqual(got, w) {
+				t.Errorf("%s: got %+v, %v\nwant %+v", w.ID, got, err, w)
+			}
+		}
+	})
+	t.Run("only the required columns, BOM and a spaced capitalised header", func(t *testing.T) {
+		file := reshape(t, full, ',', "id", "at", "site", "kind", "prompt_chars", "outcome")
+		file = "\uFEFF" + strings.Replace(file, "site", " Site ", 1)
+		dst := openTemp(t)
+		res, err := dst.Import(t.Context(), strings.NewReader(file), ImportOptions{})
+		if err != nil || res.Inserted != int64(len(want)) {
+			t.Fatalf("Import = %+v, %v", res, err)
+		}
+		got, err := dst.Get(t.Context(), want[0].ID)
+		if err != nil || got.Site != want[0].Site || got.Prompt != nil || got.Footprint != nil || got.Source != tracker.SourceImport {
+			t.Errorf("got %+v, %v", got, err)
+		}
+	})
+	for _, tc := range []struct {
+		name  string
+		names []string
+		msg   string
+	}{
+		{"no id", []string{"at", "site", "kind", "prompt_chars", "outcome"}, "missing column id "},
+		{"no at, no site", []string{"id", "kind", "prompt_chars", "outcome", "model"}, "missing columns at, site "},
+		{"one footprint figure missing", removeName(csvHeader, "co2_g_high"), "missing column co2_g_high "},
+		{"a column twice", append(append([]string(nil), csvHeader...), "model"), "column model appears twice"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := reshape(t, full, ',', tc.names...)
+			dst := openTemp(t)
+			_, err := dst.Import(t.Context(), strings.NewReader(file), ImportOptions{})
+			var le *LineError
+			if !errors.As(err, &le) || le.Line != 1 || !strings.Contains(err.Error(), tc.msg) {
+				t.Fatalf("Import = %v, want a line 1 error with %q", err, tc.msg)
+			}
+			if n, _ := dst.Count(t.Context()); n != 0 {
+				t.Errorf("a refused import wrote %d rows", n)
+			}
+		})
+	}
+}
+
+func removeName(names []string, name string) []string {
+	var out []string
+	for _, n := range names {
+		if n != name {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -50,6 +50,12 @@ func classify(err error) error {
 // out of the way, so a new one can be created, and returns the new name.
 func setAside(path string) (string, error) {
 	aside := fmt.Sprintf("%s.damaged-%s", path, time.Now().UTC().Format("20060102T150405Z"))
+	for i := 2; ; i++ { // a copy kept by CheckHealth may have this name already
+		if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		aside = fmt.Sprintf("%s.damaged-%s-%d", path, time.Now().UTC().Format("20060102T150405Z"), i)
+	}
 	if err := os.Rename(path, aside); err != nil {
 		return "", err
 	}

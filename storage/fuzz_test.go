@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -48,6 +49,21 @@ func FuzzImport(f *testing.F) {
 		f.Add(b.Bytes())
 		f.Add(b.Bytes()[:b.Len()*2/3]) // cut mid-row
 	}
+	// Columns found by name: reordered with unknown ones, semicolons; only
+	// the required ones; one missing; a footprint figure missing; numbers
+	// that are not.
+	var full bytes.Buffer
+	src.Export(context.Background(), &full, ExportOptions{})
+	reversed := append([]string(nil), csvHeader...)
+	for i, j := 0, len(reversed)-1; i < j; i, j = i+1, j-1 {
+		reversed[i], reversed[j] = reversed[j], reversed[i]
+	}
+	f.Add([]byte(reshape(f, full.String(), ';', append([]string{"note"}, reversed...)...)))
+	f.Add([]byte(reshape(f, full.String(), ',', requiredColumns...)))
+	f.Add([]byte(reshape(f, full.String(), ',', requiredColumns[1:]...)))
+	f.Add([]byte(reshape(f, full.String(), ';', removeName(csvHeader, "water_ml")...)))
+	f.Add([]byte(strings.ReplaceAll(full.String(), ",5,", ",-5,")))
+	f.Add([]byte(strings.ReplaceAll(full.String(), ",sent,", ",0.5,")))
 	src.Close()
 	f.Add([]byte(""))
 	f.Add([]byte("\uFEFF"))

@@ -14,7 +14,7 @@ import (
 
 func init() {
 	register("export", "write requests as CSV", runExport)
-	register("import", "read a CSV written by export (importing twice adds nothing)", runImport)
+	register("import", "read a CSV such as export writes, columns found by name (importing twice adds nothing)", runImport)
 }
 
 // parseDate accepts YYYY-MM-DD (local midnight) or RFC 3339.

@@ -3,13 +3,9 @@ package tray
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
-	"time"
 
 	"fyne.io/systray"
 	"github.com/godbus/dbus/v5"
@@ -45,7 +41,9 @@ func Run(ctx context.Context, o Options) error {
 		}
 	}
 
-	// One tray per login: the session bus name, or a lock file without one.
+	// One tray per login (the session bus name, when there is a session
+	// bus) and one per data folder (a lock file next to the database, the
+	// only guard on Windows).
 	conn, err := dbus.ConnectSessionBus()
 	if err == nil {
 		defer conn.Close()
@@ -56,17 +54,20 @@ func Run(ctx context.Context, o Options) error {
 			return err
 		}
 	} else {
-		log.Printf("tray: no D-Bus session bus (%v): no notifications; single instance by lock file", err)
-		release, err := lockFile(lockPath())
-		if errors.Is(err, ErrRunning) {
-			open(Window{Kind: "summary"})
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		defer release()
+		log.Printf("tray: no D-Bus session bus (%v): no notifications", err)
 	}
+	release, err := storage.Lock(storage.LockPath(o.DBPath))
+	if errors.Is(err, storage.ErrLocked) {
+		log.Printf("tray: another tray uses %s", o.DBPath)
+		if conn == nil {
+			open(Window{Kind: "summary"})
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer release()
 
 	st, err := storage.Open(ctx, o.DBPath)
 	if err != nil {
@@ -108,6 +109,15 @@ func Run(ctx context.Context, o Options) error {
 		_, err := svc.Reestimate(ctx, false, progress)
 		return err
 	}, func(ctx context.Context, _ *storage.Store) (string, error) { return svc.CurrentMethod(ctx) }, reestimateEvery)
+	// PRAGMA quick_check at start-up (in the background) and once a day:
+	// damage found is said once, through the same path as the notice above.
+	go WatchHealth(ctx, st, func(h storage.Health) {
+		note := damageNote(st, h)
+		log.Printf("tray: the database is damaged (%s); a copy was kept as %s; frugal repair saves every readable request", h.Problems[0], h.Copy)
+		if err := t.Notifier.Notify(note); err != nil {
+			log.Printf("tray: notify: %v", err)
+		}
+	})
 	ui.OnClick = func(id ItemID) { t.Click(ctx, id) }
 	go func() {
 		<-ctx.Done()
@@ -139,40 +149,6 @@ func iconFile() string {
 	}
 	return p
 }
-
-// lockPath is the tray's lock file, per user.
-func lockPath() string {
-	dir := os.Getenv("XDG_RUNTIME_DIR")
-	if dir == "" {
-		dir = os.TempDir()
-	}
-	return filepath.Join(dir, fmt.Sprintf("frugal-tray-%d.lock", os.Getuid()))
-}
-
-// lockFile takes the lock file at path holding this process's id. A file
-// left by a process that is gone is taken over; one held by a live process
-// gives ErrRunning.
-func lockFile(path string) (release func(), err error) {
-	for try := 0; try < 2; try++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err == nil {
-			fmt.Fprintf(f, "%d\n", os.Getpid())
-			f.Close()
-			return func() { os.Remove(path) }, nil
-		}
-		if !errors.Is(err, os.ErrExist) {
-			return nil, err
-		}
-		b, _ := os.ReadFile(path)
-		if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && pid != os.Getpid() && processAlive(pid) {
-			return nil, ErrRunning
-		}
-		os.Remove(path) // stale
-		time.Sleep(10 * time.Millisecond)
-	}
-	return nil, fmt.Errorf("tray: cannot take the lock file %s", path)
-}
-
 // serviceStore is the database as the tray sees it, with the settings read
 // and changed through the request path's Service, as every other process
 // does.

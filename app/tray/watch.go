@@ -3,8 +3,12 @@ package tray
 import (
 	"context"
 	"database/sql"
+	"log"
+	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // MinCheckInterval is the shortest time between two looks at the database:
@@ -35,24 +39,36 @@ func (d *DataVersion) Changed(ctx context.Context) (bool, error) {
 }
 
 // Wake returns a channel that fires when the database may have changed, at
-// most once per MinCheckInterval. Where the system can tell about file
-// changes (inotify on Linux) it fires only after a write to the database's
-// files, so an idle tray does not wake up at all; elsewhere it fires once
-// per MinCheckInterval.
+// most once per MinCheckInterval. It watches the database's folder with
+// fsnotify (inotify, kqueue, ReadDirectoryChangesW) and fires only after a
+// write to the database or its -wal file, so an idle tray does not wake up
+// at all. Should the system refuse a watch (the inotify limit reached), the
+// tray says so and looks once per FallbackInterval instead.
 func Wake(ctx context.Context, dbPath string) <-chan struct{} {
 	out := make(chan struct{}, 1)
 	events, err := watchFiles(ctx, dbPath)
 	if err != nil {
-		go tick(ctx, out)
+		log.Printf("tray: cannot watch %s (%v): checking for new requests every %v", filepath.Dir(dbPath), err, FallbackInterval)
+		go tick(ctx, out, FallbackInterval)
 		return out
 	}
-	go throttle(ctx, events, out, MinCheckInterval)
+	go func() {
+		throttle(ctx, events, out, MinCheckInterval)
+		if ctx.Err() == nil { // the system closed the watch
+			log.Printf("tray: the watch on %s ended: checking for new requests every %v", filepath.Dir(dbPath), FallbackInterval)
+			tick(ctx, out, FallbackInterval)
+		}
+	}()
 	return out
 }
 
-// tick fires every MinCheckInterval (the fallback).
-func tick(ctx context.Context, out chan<- struct{}) {
-	t := time.NewTicker(MinCheckInterval)
+// FallbackInterval is how often the tray looks at the database when the
+// system refuses to tell it about file changes.
+const FallbackInterval = time.Minute
+
+// tick fires every d (only when no watch could be set up).
+func tick(ctx context.Context, out chan<- struct{}, d time.Duration) {
+	t := time.NewTicker(d)
 	defer t.Stop()
 	for {
 		select {
@@ -62,6 +78,54 @@ func tick(ctx context.Context, out chan<- struct{}) {
 			signal(out)
 		}
 	}
+}
+
+// watchFiles watches the database's folder and sends on the returned
+// channel when the database or its -wal file is created, written or
+// renamed into place. The folder is watched rather than the files because
+// SQLite creates and removes the -wal file. The channel is closed when ctx
+// ends or the watch fails.
+func watchFiles(ctx context.Context, dbPath string) (<-chan struct{}, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(dbPath)
+	if err := w.Add(dir); err != nil {
+		w.Close()
+		return nil, err
+	}
+	base := filepath.Base(dbPath)
+	out := make(chan struct{}, 1)
+	go func() {
+		defer close(out)
+		defer w.Close()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case ev, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				if !ev.Has(fsnotify.Write) && !ev.Has(fsnotify.Create) && !ev.Has(fsnotify.Rename) {
+					continue
+				}
+				if name := filepath.Base(ev.Name); name == base || name == base+"-wal" {
+					signal(out)
+				}
+			case err, ok := <-w.Errors:
+				if !ok {
+					return
+				}
+				// An overflowed queue lost events: one look is enough to
+				// catch up.
+				log.Printf("tray: file watch: %v", err)
+				signal(out)
+			}
+		}
+	}()
+	return out, nil
 }
 
 // throttle passes events on to out, at most one per min: an event within

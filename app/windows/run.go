@@ -8,6 +8,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -142,15 +143,56 @@ func (d Deps) loc() *time.Location {
 // one is brought forward instead.
 func Run(ctx context.Context, a fyne.App, o Options) error {
 	start := time.Now()
-	var conn *dbus.Conn
-	var raise func(args []string)
-	var w fyne.Window
-	if c, err := dbus.ConnectSessionBus(); err == nil {
-		conn = c
-		defer conn.Close()
+	// Three things go on at once: the database is opened, the settings read
+	// and the language set; D-Bus is asked whether this window is open in
+	// another process (which is then brought forward); and, once the
+	// language is known, Fyne makes the window. It is shown only when no
+	// other process has it open.
+	type opened struct {
+		st  *storage.Store
+		svc *tracker.Service
+		set tracker.Settings
+		err error
+	}
+	storeCh := make(chan opened, 1)
+	go func() {
+		var r opened
+		r.st, r.err = storage.Open(ctx, o.DBPath)
+		if r.err == nil {
+			var err error
+			r.svc = core.NewService(r.st)
+			if r.set, err = r.svc.Settings(ctx); err != nil {
+				log.Printf("windows: settings: %v", err)
+			}
+			if _, err := i18n.Use(r.set.Language); err != nil {
+				log.Printf("windows: translations: %v", err)
+			}
+		}
+		storeCh <- r
+	}()
+	var (
+		raiseMu sync.Mutex
+		raise   func(args []string)
+	)
+	type claimed struct {
+		conn   *dbus.Conn
+		raised bool // another process has the window and brought it forward
+	}
+	busCh := make(chan claimed, 1)
+	go func() {
+		var c claimed
+		conn, err := dbus.ConnectSessionBus()
+		if err != nil {
+			busCh <- c
+			return
+		}
+		c.conn = conn
 		owned, err := bus.ServeWindow(conn, o.Kind, func(args []string) {
-			if raise != nil {
-				raise(args)
+			raiseMu.Lock()
+			f := raise
+			raiseMu.Unlock()
+			if f != nil {
+				f(args)
 			}
 		})
 		if err != nil {
@@ -160,44 +202,61 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 			if o.Week != "" {
 				args = []string{"--week", o.Week}
 			}
-			if bus.Raise(conn, o.Kind, args) {
-				return nil
-			}
+			c.raised = bus.Raise(conn, o.Kind, args)
 		}
+		busCh <- c
+	}()
+	var w fyne.Window
+	setRaise := func(f func(args []string)) {
+		raiseMu.Lock()
+		raise = f
+		raiseMu.Unlock()
 	}
 
-	st, err := storage.Open(ctx, o.DBPath)
-	if err != nil {
-		return err
+	r := <-storeCh
+	if r.err != nil {
+		if c := <-busCh; c.conn != nil {
+			c.conn.Close()
+		}
+		return r.err
 	}
+	st := r.st
 	defer st.Close()
 	if st.Notice != "" {
 		log.Printf("frugal: %s", st.Notice)
 	}
-	svc := core.NewService(st)
-	set, err := svc.Settings(ctx)
-	if err != nil {
-		log.Printf("windows: settings: %v", err)
-	}
-	if _, err := i18n.Use(set.Language); err != nil {
-		log.Printf("windows: translations: %v", err)
-	}
 	a.SetIcon(assets.Icon)
-	d := Deps{App: a, Store: st, Service: svc, Exe: o.Exe}
+	d := Deps{App: a, Store: st, Service: r.svc, Exe: o.Exe}
+	// What runs once the window is up, on the UI goroutine: the window is
+	// drawn first and filled in when its query returns.
+	var started []func()
 	if o.TraceStartup {
-		d.Drawn = func() {
+		// "drawn": the window's first frame, its data still loading (the
+		// same moment scripts/barefyne -window reports for a window with
+		// one label); "filled": the first data on screen.
+		started = append(started, func() {
 			fmt.Fprintf(os.Stderr, "frugal: %s drawn %d ms after start\n", o.Kind, time.Since(start).Milliseconds())
+		})
+		d.Drawn = func() {
+			fmt.Fprintf(os.Stderr, "frugal: %s filled %d ms after start\n", o.Kind, time.Since(start).Milliseconds())
 		}
 	}
+	a.Lifecycle().SetOnStarted(func() {
+		go fyne.Do(func() {
+			for _, f := range started {
+				f()
+			}
+		})
+	})
 	switch o.Kind {
 	case "summary":
 		s := NewSummary(d)
 		if o.Week != "" {
 			s.Monday, _ = tracker.ParseISOWeek(o.Week, d.loc())
 		}
-		s.Load()
+		started = append(started, s.Load)
 		w = s.Window
-		raise = func(args []string) {
+		setRaise(func(args []string) {
 			fyne.Do(func() {
 				if len(args) == 2 && args[0] == "--week" {
 					if m, err := tracker.ParseISOWeek(args[1], d.loc()); err == nil {
@@ -208,7 +267,7 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 				w.Show()
 				w.RequestFocus()
 			})
-		}
+		})
 	case "settings":
 		w = NewSettings(d).Window
 	case "log":
@@ -232,8 +291,17 @@ func Run(ctx context.Context, a fyne.App, o Options) error {
 	default:
 		return errors.New("unknown window " + o.Kind)
 	}
+	raiseMu.Lock()
 	if raise == nil {
 		raise = func([]string) { fyne.Do(func() { w.Show(); w.RequestFocus() }) }
+	}
+	raiseMu.Unlock()
+	c := <-busCh
+	if c.conn != nil {
+		defer c.conn.Close()
+	}
+	if c.raised {
+		return nil // the window made here is never shown
 	}
 	w.ShowAndRun()
 	return nil
