@@ -19,7 +19,8 @@ import { build } from '../build.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/lib/chromium/chromium';
-export { CHROMIUM_EXTENSION_ID as EXT_ID } from '../src/shared/defs.generated.js';
+import { CHROMIUM_EXTENSION_ID } from '../src/shared/defs.generated.js';
+export const EXT_ID = CHROMIUM_EXTENSION_ID;
 const FIXTURES = join(here, '..', 'test', 'fixtures');
 
 // Site id → host and fixture; generic fixtures are served on hosts no adapter knows.
