@@ -33,6 +33,7 @@ test: deps-test
 	CGO_ENABLED=0 $(GO) test -count=1 ./app/... ./tracker/... ./storage/...
 	$(MAKE) eval
 	$(MAKE) e2e
+	$(MAKE) e2e-firefox
 	$(MAKE) screenshots
 	$(MAKE) reliability
 

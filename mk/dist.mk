@@ -5,7 +5,8 @@
 #                              install.sh (per-user install), in frugal/
 #   frugal.exe                 Windows x86-64, cross-compiled with MinGW-w64
 #   frugal-chromium.zip        the extension for Chrome, Chromium, Brave, Edge
-#   frugal-firefox.zip         the extension for Firefox (passes web-ext lint)
+#   frugal-firefox.xpi         the extension for Firefox (a zip with its fixed
+#                              gecko id frugal@frugal.app; passes web-ext lint)
 #   SHA256SUMS                 sha256sum -c SHA256SUMS verifies them
 # make check-dist  checks dist/ as it is (sums, contents, install.sh in a
 #                  throwaway HOME); cheap, needs no network.
@@ -76,13 +77,13 @@ dist-windows:
 dist-ext:
 	rm -rf $(DIST_BUILD)/ext && mkdir -p $(DIST_BUILD)/ext $(DIST)
 	node --input-type=module -e "import { build } from './extension/build.mjs'; build('$(CURDIR)/$(DIST_BUILD)/ext');"
-	for b in chromium firefox; do \
-	  (cd $(DIST_BUILD)/ext/$$b && find . -exec touch -h -d @$(SOURCE_DATE_EPOCH) {} + && \
-	   find . -type f | LC_ALL=C sort | TZ=UTC zip -q -X -@ $(CURDIR)/$(DIST)/frugal-$$b.zip) || exit 1; \
+	for b in chromium:zip firefox:xpi; do \
+	  (cd $(DIST_BUILD)/ext/$${b%:*} && find . -exec touch -h -d @$(SOURCE_DATE_EPOCH) {} + && \
+	   find . -type f | LC_ALL=C sort | TZ=UTC zip -q -X -@ $(CURDIR)/$(DIST)/frugal-$${b%:*}.$${b#*:}) || exit 1; \
 	done
 	cd packaging/webext && npm ci --no-audit --no-fund --prefer-offline >/dev/null
 	rm -rf $(DIST_BUILD)/ext/firefox-zip && mkdir -p $(DIST_BUILD)/ext/firefox-zip
-	unzip -q $(DIST)/frugal-firefox.zip -d $(DIST_BUILD)/ext/firefox-zip
+	unzip -q $(DIST)/frugal-firefox.xpi -d $(DIST_BUILD)/ext/firefox-zip
 	node packaging/webext/lint.mjs $(DIST_BUILD)/ext/firefox-zip
 
 dist-sums:

@@ -18,7 +18,7 @@ check() {
   if "$@"; then ok "$what"; else bad "$what"; fi
 }
 
-artifacts=(frugal-linux-amd64.tar.xz frugal.exe frugal-chromium.zip frugal-firefox.zip)
+artifacts=(frugal-linux-amd64.tar.xz frugal.exe frugal-chromium.zip frugal-firefox.xpi)
 cd "$dist"
 
 echo "artifacts and sums in $dist"
@@ -54,8 +54,8 @@ fi
 echo "extension zips"
 tmp_ext=$(mktemp -d)
 trap 'rm -rf "$tmp_ext"' EXIT
-for b in chromium firefox; do
-  z=frugal-$b.zip
+for z in frugal-chromium.zip frugal-firefox.xpi; do
+  b=${z#frugal-}; b=${b%.*}
   [[ -s $z ]] || continue
   check "$z is a valid zip" unzip -tqq "$z"
   names=$(unzip -Z1 "$z")

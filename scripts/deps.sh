@@ -7,6 +7,9 @@
 #   dist    the MinGW cross-compiler for frugal.exe, zip, unzip and xz for
 #           the packages (make dist)
 #   reliability  xdotool (the reliability suite types into a window)
+#   firefox  Firefox ESR for the Firefox end-to-end tests (make e2e-firefox)
+#   windows  Wine (64-bit), NSIS, the MinGW cross-compiler, Xvfb and
+#            ImageMagick for the Windows checks under Wine (make test-windows)
 set -euo pipefail
 
 declare -A groups=(
@@ -14,17 +17,19 @@ declare -A groups=(
   [test]="xvfb xauth dbus-x11 dunst imagemagick sqlite3 chromium openssl procps"
   [dist]="gcc-mingw-w64-x86-64 zip unzip xz-utils"
   [reliability]="xdotool"
+  [firefox]="firefox-esr openssl"
+  [windows]="wine wine64 nsis gcc-mingw-w64-x86-64 xvfb xauth imagemagick zip unzip"
 )
 
 want=()
 for g in "$@"; do
-  [[ -n "${groups[$g]+x}" ]] || { echo "deps.sh: unknown group '$g' (build, test, dist, reliability)" >&2; exit 2; }
+  [[ -n "${groups[$g]+x}" ]] || { echo "deps.sh: unknown group '$g' (build, test, dist, reliability, firefox, windows)" >&2; exit 2; }
   for p in ${groups[$g]}; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || want+=("$p")
   done
 done
 # Node.js and npm for the extension's tests and build, when the machine has none.
-if [[ " $* " == *" test "* || " $* " == *" dist "* ]] && ! command -v npm >/dev/null; then
+if [[ " $* " == *" test "* || " $* " == *" dist "* || " $* " == *" firefox "* ]] && ! command -v npm >/dev/null; then
   want+=(nodejs npm)
 fi
 
