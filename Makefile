@@ -34,6 +34,7 @@ test: deps-test
 	$(MAKE) eval
 	$(MAKE) e2e
 	$(MAKE) e2e-firefox
+	$(MAKE) test-windows
 	$(MAKE) screenshots
 	$(MAKE) reliability
 
