@@ -106,6 +106,18 @@ func Run(ctx context.Context, o Options) error {
 	}()
 	systray.Run(func() {
 		systray.SetTitle("Frugal")
+		// On Windows notifications go through the tray icon, which exists
+		// only now; the start-up notice is sent again through it.
+		if n, err := readyNotifier(open); err != nil {
+			log.Printf("tray: notifications: %v", err)
+		} else if n != nil {
+			t.Notifier = n
+			if st.Notice != "" {
+				if err := n.Notify(Note{Type: "notice", Title: "Frugal", Body: st.Notice, Open: Window{Kind: "summary"}}); err != nil {
+					log.Printf("tray: notify: %v", err)
+				}
+			}
+		}
 		go t.Run(ctx, Wake(ctx, o.DBPath))
 	}, cancel)
 	return nil
