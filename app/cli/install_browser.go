@@ -105,6 +105,30 @@ func manifestDir(b browserInfo, goos, home, localAppData string) (string, error)
 	return filepath.Join(home, filepath.FromSlash(rel)), nil
 }
 
+// BrowserManifest is where install-browser writes one browser's host
+// manifest.
+type BrowserManifest struct {
+	Browser string // chrome, chromium, edge, brave, vivaldi, opera, firefox
+	File    string
+}
+
+// ManifestFiles lists the manifest files install-browser writes on goos
+// (home: the home directory; localAppData: %LOCALAPPDATA%, Windows only),
+// for the Settings window to say which browsers are set up. On Windows the
+// browsers that read one registry key share one file (see browsers);
+// browsers Frugal knows no folder for on goos are left out.
+func ManifestFiles(goos, home, localAppData string) []BrowserManifest {
+	var out []BrowserManifest
+	for _, b := range browsers {
+		d, err := manifestDir(b, goos, home, localAppData)
+		if err != nil {
+			continue
+		}
+		out = append(out, BrowserManifest{Browser: b.name, File: filepath.Join(d, nativehost.HostName+".json")})
+	}
+	return out
+}
+
 // errNoLocation: Frugal does not know where that browser looks on this OS.
 var errNoLocation = errors.New("no known native messaging folder")
 

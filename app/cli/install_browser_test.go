@@ -227,3 +227,19 @@ func TestInstallBrowser_List(t *testing.T) {
 		t.Error("--list created folders")
 	}
 }
+
+func TestManifestFiles(t *testing.T) {
+	win := ManifestFiles("windows", `C:\Users\a`, `C:\Users\a\AppData\Local`)
+	if len(win) != len(browsers) {
+		t.Fatalf("windows: %d files, want one per browser (%d)", len(win), len(browsers))
+	}
+	linux := ManifestFiles("linux", "/home/a", "")
+	for _, m := range linux {
+		if m.Browser == "opera" {
+			t.Errorf("opera listed on Linux: %s", m.File)
+		}
+		if m.Browser == "firefox" && m.File != filepath.FromSlash("/home/a/.mozilla/native-messaging-hosts/app.frugal.host.json") {
+			t.Errorf("firefox on Linux: %s", m.File)
+		}
+	}
+}
