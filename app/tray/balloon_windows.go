@@ -47,8 +47,10 @@ const (
 	smCxIcon        = 11          // SM_CXICON
 )
 
-// notifyIconData is NOTIFYICONDATAW (shellapi.h), as fyne.io/systray
-// declares it.
+// notifyIconData is NOTIFYICONDATAW (shellapi.h): uTimeout and uVersion
+// share one union, so the structure is 976 bytes on 64-bit Windows
+// (fyne.io/systray declares them as two fields, which shifts the title by
+// four bytes: harmless for it, which never sets one).
 type notifyIconData struct {
 	Size                       uint32
 	Wnd                        windows.Handle
@@ -57,7 +59,7 @@ type notifyIconData struct {
 	Tip                        [128]uint16
 	State, StateMask           uint32
 	Info                       [256]uint16
-	Timeout, Version           uint32
+	TimeoutOrVersion           uint32
 	InfoTitle                  [64]uint16
 	InfoFlags                  uint32
 	GuidItem                   windows.GUID
@@ -152,6 +154,9 @@ func balloonWndProc(hwnd windows.Handle, msg uint32, wParam, lParam uintptr) uin
 
 // Notify implements Notifier.
 func (n *BalloonNotifier) Notify(note Note) error {
+	if unsafe.Sizeof(notifyIconData{}) != 976 {
+		return fmt.Errorf("show a notification: NOTIFYICONDATAW is %d bytes, not 976", unsafe.Sizeof(notifyIconData{}))
+	}
 	nid := notifyIconData{Wnd: n.hwnd, ID: systrayIconID, Flags: nifInfo, InfoFlags: niifLargeIcon}
 	nid.Size = uint32(unsafe.Sizeof(nid))
 	if n.icon != 0 {

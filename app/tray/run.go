@@ -113,6 +113,9 @@ func Run(ctx context.Context, o Options) error {
 		} else if n != nil {
 			t.Notifier = n
 			if st.Notice != "" {
+				// A notification belongs to an icon that shows: the
+				// first refresh would set it a moment later.
+				ui.SetIcon(assets.TrayIcon(0))
 				if err := n.Notify(Note{Type: "notice", Title: "Frugal", Body: st.Notice, Open: Window{Kind: "summary"}}); err != nil {
 					log.Printf("tray: notify: %v", err)
 				}
