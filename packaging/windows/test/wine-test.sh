@@ -58,7 +58,9 @@ has() { grep -qF -- "$2" <<<"$1"; }
 no_key() { ! wine reg query "$@" >/dev/null 2>&1; }
 no_tray_icon() { ! tray_icon; }
 screen() { import -window root png:- 2>/dev/null | convert - -crop "$1" +repage txt:- 2>/dev/null; }
-tray_icon() { screen 120x24+680+576 | grep -q '#2E7D32'; }
+# (grep -c reads everything: grep -q would stop early and, under
+# pipefail, the pipeline would fail on convert's broken pipe.)
+tray_icon() { (($(screen 120x24+680+576 | grep -c '#2E7D32') > 0)); }
 step() { printf '%s [%ss]\n' "$*" "$SECONDS"; }
 
 step "build"
