@@ -85,14 +85,12 @@ fi
 "$MINGW_CC" -shared -O2 -s -o "$work/bcryptprimitives.dll" "$here/shim/bcryptprimitives.c" -ladvapi32
 
 step "Wine prefix"
-Xvfb :$((90 + RANDOM % 100)) -screen 0 800x600x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display and writes its number to fd 5.
+Xvfb -displayfd 5 -screen 0 800x600x24 -nolisten tcp 5>"$work/display" >/dev/null 2>&1 &
 xvfb_pid=$!
-sleep 0.5
-# The display number Xvfb took: the one whose lock file names its pid.
-for f in /tmp/.X*-lock; do
-  if [[ $(tr -d ' ' <"$f") == "$xvfb_pid" ]]; then d=${f#/tmp/.X}; export DISPLAY=:${d%-lock}; fi
-done
-[[ -n ${DISPLAY:-} ]] || { echo "wine-test: Xvfb did not start" >&2; exit 1; }
+for _ in $(seq 1 100); do [[ -s $work/display ]] && break; sleep 0.1; done
+[[ -s $work/display ]] || { echo "wine-test: Xvfb did not start" >&2; exit 1; }
+export DISPLAY=:$(head -1 "$work/display")
 wineboot -i >/dev/null 2>&1
 wineserver -w
 # One virtual desktop with Wine's taskbar for every program of the prefix
