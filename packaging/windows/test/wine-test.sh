@@ -10,7 +10,8 @@
 #      started as Chrome starts it
 #   4. the installer: silent install (files, Start-menu shortcut, Run entry,
 #      Apps & features key, host keys), a second install over a running
-#      tray (asked to quit), silent uninstall that keeps the records
+#      tray (asked to quit), silent uninstall over a running tray that
+#      keeps the records
 #   5. the tray in Wine's taskbar: its icon, its start-up notice for a
 #      damaged database shown as a notification, its menu; screenshots of
 #      those and of the installer into docs/screenshots/
@@ -241,10 +242,26 @@ check "a second install over the running tray succeeds (exit $code)" test "$code
 sleep 1
 check "…the tray was asked to quit (its icon is gone)" no_tray_icon
 check "…the programs are still there" test -s "$inst/frugalw.exe"
+out=$(wine "$inst/frugal.exe" export 2>&1) || true
+check "…and the records too (the row logged in step 1)" has "$out" "default folder"
+# The uninstaller, run while the tray runs again: it asks it to quit too.
+wine "$inst/frugalw.exe" >/dev/null 2>&1 &
+tray_up=
+for _ in $(seq 1 120); do
+  sleep 0.5
+  if tray_icon; then tray_up=1; break; fi
+done
+check "the tray runs again before the uninstall" test -n "$tray_up"
+wine "$local_u/Programs/Frugal/Uninstall.exe" /S >/dev/null 2>&1
+# The uninstaller copies itself to %TEMP% and runs from there: wait for it.
+for _ in $(seq 1 60); do
+  [[ -e $inst/Uninstall.exe ]] || break
+  sleep 0.5
+done
+sleep 1
+check "…and the tray quit (its icon is gone)" no_tray_icon
 wineserver -k >/dev/null 2>&1 || true
 wineserver -w
-
-wine "$local_u/Programs/Frugal/Uninstall.exe" /S >/dev/null 2>&1; wineserver -w
 check "uninstall removes the program" test ! -e "$inst/frugalw.exe" -a ! -e "$inst/Uninstall.exe"
 check "…the shortcut" test ! -e "$lnk"
 check "…the Run entry" no_key "$run_key" /v Frugal
