@@ -75,7 +75,7 @@ dist-linux: $(FYNE)
 ## the main package's folder for the time of the build. Then the installer.
 WIN_SYSO := zz_frugal_windows_amd64.syso
 dist-windows:
-	mkdir -p $(DIST) $(DIST_BUILD)/windows
+	mkdir -p $(DIST)
 	packaging/windows/resources.sh '$(VERSION)' $(WIN_SYSO)
 	CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
 	  $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(DIST)/frugal.exe . || { rm -f $(WIN_SYSO); exit 1; }
