@@ -35,6 +35,8 @@ test: deps-test
 	$(MAKE) eval
 	$(MAKE) team-test
 	$(MAKE) e2e
+	$(MAKE) e2e-firefox
+	$(MAKE) test-windows
 	$(MAKE) screenshots-check
 	$(MAKE) reliability
 

@@ -11,8 +11,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	fyneapp "fyne.io/fyne/v2/app"
-
 	"frugal/app/cli"
 	"frugal/app/tray"
 	"frugal/app/windows"
@@ -57,26 +55,6 @@ func runTray(ctx context.Context, env *cli.Env) int {
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "frugal: %v\n", err)
-		return cli.ExitFailure
-	}
-	return cli.ExitOK
-}
-
-// runWindow is a window process: a Fyne app for one window, which exits
-// when the window closes. It is the only place a fyne.App is created.
-func runWindow(ctx context.Context, env *cli.Env, kind string, args []string) int {
-	o, err := windows.ParseArgs(kind, args, env.Getenv)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "frugal %s: %v\n", kind, err)
-		return cli.ExitUsage
-	}
-	a := fyneapp.NewWithID("app.frugal.desktop")
-	go func() {
-		<-ctx.Done()
-		a.Quit()
-	}()
-	if err := windows.Run(ctx, a, o); err != nil {
-		fmt.Fprintf(env.Stderr, "frugal %s: %v\n", kind, err)
 		return cli.ExitFailure
 	}
 	return cli.ExitOK

@@ -3,15 +3,21 @@
 # make dist    builds into dist/ (then runs check-dist):
 #   frugal-linux-amd64.tar.xz  fyne package -os linux's usr/ tree plus
 #                              install.sh (per-user install), in frugal/
-#   frugal.exe                 Windows x86-64, cross-compiled with MinGW-w64
+#   frugal.exe                 Windows x86-64 command line (console subsystem),
+#                              cross-compiled with MinGW-w64
+#   frugalw.exe                the same program, GUI subsystem (-H windowsgui):
+#                              tray, windows and native host, never a console
+#   frugal-windows-amd64-setup.exe  per-user NSIS installer of both
+#                              (packaging/windows/installer.nsi)
 #   frugal-chromium.zip        the extension for Chrome, Chromium, Brave, Edge
-#   frugal-firefox.zip         the extension for Firefox (passes web-ext lint)
+#   frugal-firefox.xpi         the extension for Firefox (a zip with its fixed
+#                              gecko id frugal@frugal.app; passes web-ext lint)
 #   SHA256SUMS                 sha256sum -c SHA256SUMS verifies them
 # make check-dist  checks dist/ as it is (sums, contents, install.sh in a
 #                  throwaway HOME); cheap, needs no network.
 # Not part of `make test`: a cold `make dist` compiles Fyne for Windows.
 
-.PHONY: deps-dist dist-linux dist-windows dist-ext dist-sums check-dist
+.PHONY: deps-dist dist-linux dist-windows dist-ext dist-sums check-dist test-windows
 
 DIST := dist
 DIST_BUILD := build/dist
@@ -61,13 +67,33 @@ dist-linux: $(FYNE)
 	mkdir -p $(DIST)
 	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(SOURCE_DATE_EPOCH) -cJf $(DIST)/frugal-linux-amd64.tar.xz -C $(DIST_BUILD)/linux/pkg frugal
 
-## dist-windows: frugal.exe, console subsystem (no -H windowsgui): the
-## browser starts the same program as its native messaging host on
-## stdin/stdout, and the terminal commands print to the console.
+## dist-windows: frugal.exe (console subsystem: the terminal commands print
+## to the console) and frugalw.exe (GUI subsystem: what the Start menu, the
+## Run entry and the browsers start; no console window ever), from the same
+## code. Both carry the icon, version information and application manifest
+## that packaging/windows/resources.sh compiles with windres into a .syso in
+## the main package's folder for the time of the build. Then the installer.
+WIN_SYSO := zz_frugal_windows_amd64.syso
 dist-windows:
 	mkdir -p $(DIST)
+	packaging/windows/resources.sh '$(VERSION)' $(WIN_SYSO)
 	CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
-	  $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(DIST)/frugal.exe .
+	  $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(DIST)/frugal.exe . || { rm -f $(WIN_SYSO); exit 1; }
+	CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
+	  $(GO) build -trimpath -ldflags '$(LDFLAGS) -H windowsgui' -o $(DIST)/frugalw.exe . || { rm -f $(WIN_SYSO); exit 1; }
+	rm -f $(WIN_SYSO)
+	makensis -V2 -DVERSION='$(VERSION)' -DSRCDIR=$(CURDIR)/$(DIST) \
+	  -DOUTFILE=$(CURDIR)/$(DIST)/frugal-windows-amd64-setup.exe packaging/windows/installer.nsi
+
+## test-windows: the Windows checks under Wine (packaging/windows/test/
+## wine-test.sh): command line, install-browser read back from the
+## registry, the native host, the installer's silent install, upgrade over
+## a running tray and uninstall, screenshots of the tray and the installer.
+## A cgo-free build (-tags nowindows) keeps it to a few minutes; BIN=dist
+## checks make dist's programs instead.
+test-windows:
+	@scripts/deps.sh windows
+	VERSION='$(VERSION)' GO=$(GO) packaging/windows/test/wine-test.sh
 
 ## dist-ext: the extension built per browser by extension/build.mjs, zipped
 ## with manifest.json at the root; the Firefox zip's content is linted by
@@ -76,13 +102,13 @@ dist-windows:
 dist-ext:
 	rm -rf $(DIST_BUILD)/ext && mkdir -p $(DIST_BUILD)/ext $(DIST)
 	node --input-type=module -e "import { build } from './extension/build.mjs'; build('$(CURDIR)/$(DIST_BUILD)/ext');"
-	for b in chromium firefox; do \
-	  (cd $(DIST_BUILD)/ext/$$b && find . -exec touch -h -d @$(SOURCE_DATE_EPOCH) {} + && \
-	   find . -type f | LC_ALL=C sort | TZ=UTC zip -q -X -@ $(CURDIR)/$(DIST)/frugal-$$b.zip) || exit 1; \
+	for b in chromium:zip firefox:xpi; do \
+	  (cd $(DIST_BUILD)/ext/$${b%:*} && find . -exec touch -h -d @$(SOURCE_DATE_EPOCH) {} + && \
+	   find . -type f | LC_ALL=C sort | TZ=UTC zip -q -X -@ $(CURDIR)/$(DIST)/frugal-$${b%:*}.$${b#*:}) || exit 1; \
 	done
 	cd packaging/webext && npm ci --no-audit --no-fund --prefer-offline >/dev/null
 	rm -rf $(DIST_BUILD)/ext/firefox-zip && mkdir -p $(DIST_BUILD)/ext/firefox-zip
-	unzip -q $(DIST)/frugal-firefox.zip -d $(DIST_BUILD)/ext/firefox-zip
+	unzip -q $(DIST)/frugal-firefox.xpi -d $(DIST_BUILD)/ext/firefox-zip
 	node packaging/webext/lint.mjs $(DIST_BUILD)/ext/firefox-zip
 
 dist-sums:

@@ -25,3 +25,13 @@ bench-capture: deps-test
 	$(EXT_NPM) && node build.mjs && nice node e2e/bench-capture.mjs
 
 .PHONY: ext-build bench-capture
+
+## e2e-firefox: the same end-to-end cases in headless Firefox ESR (Debian's
+## firefox-esr; set FIREFOX to use another), the extension installed as a
+## temporary add-on over WebDriver BiDi, the host manifest from
+## `frugal install-browser --browser firefox` in a throwaway HOME.
+e2e-firefox: deps-test
+	@scripts/deps.sh firefox
+	$(EXT_NPM) && npm run e2e-firefox
+
+.PHONY: e2e-firefox

@@ -48,16 +48,14 @@ type Store struct {
 
 // DefaultPath is the database file in the OS's per-user data directory:
 // $XDG_DATA_HOME/frugal (~/.local/share/frugal) on Linux and BSDs,
-// ~/Library/Application Support/Frugal on macOS, %AppData%\Frugal on Windows.
+// ~/Library/Application Support/Frugal on macOS, %LOCALAPPDATA%\Frugal on
+// Windows (the records belong to this machine: Roaming AppData would be
+// copied to every machine the person logs on to, and synced while open).
 func DefaultPath() (string, error) {
 	var dir string
 	switch runtime.GOOS {
 	case "windows":
-		dir = os.Getenv("AppData")
-		if dir == "" {
-			return "", errors.New("storage: %AppData% is not set")
-		}
-		dir = filepath.Join(dir, "Frugal")
+		return windowsPath(os.Getenv("LOCALAPPDATA"), os.Getenv("AppData"))
 	case "darwin":
 		home, err := os.UserHomeDir()
 		if err != nil {
@@ -106,14 +104,22 @@ func open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("storage: empty database path")
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("storage: create folder: %w", err)
+	if err := mkdirPrivate(filepath.Dir(path)); err != nil {
+		return nil, err
 	}
+	_, statErr := os.Stat(path)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	f.Close()
+	if errors.Is(statErr, fs.ErrNotExist) {
+		// On Windows the mode bits above mean nothing: give the new
+		// file an access list for its owner only.
+		if err := restrictToOwner(path); err != nil {
+			return nil, fmt.Errorf("storage: %w", err)
+		}
+	}
 	db, err := sql.Open("sqlite", path+pragmas)
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)

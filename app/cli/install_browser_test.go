@@ -39,7 +39,7 @@ func TestInstallBrowser_WritesAndRemovesManifests(t *testing.T) {
 	if code := Run(context.Background(), env, "install-browser", []string{"--dir", dir, "--host-path", "/opt/frugal/frugal"}); code != ExitOK {
 		t.Fatalf("install exit %d: %s", code, errb)
 	}
-	for _, b := range []string{"chrome", "chromium", "brave", "edge", "firefox"} {
+	for _, b := range []string{"chrome", "chromium", "brave", "edge", "vivaldi", "opera", "firefox"} {
 		file := filepath.Join(dir, b, nativehost.HostName+".json")
 		m := readManifest(t, file)
 		if m.Name != nativehost.HostName || m.Path != "/opt/frugal/frugal" || m.Type != "stdio" {
@@ -132,8 +132,26 @@ func TestManifestDir(t *testing.T) {
 			t.Errorf("manifestDir(%s, %s) = %q, %v; want %q", tc.browser, tc.goos, got, err, tc.want)
 		}
 	}
-	if !strings.HasSuffix(byName["edge"].regKey, `Microsoft\Edge\NativeMessagingHosts\app.frugal.host`) {
-		t.Errorf("edge registry key = %q", byName["edge"].regKey)
+	for name, want := range map[string]string{
+		"chrome":   `Software\Google\Chrome\NativeMessagingHosts\app.frugal.host`,
+		"chromium": `Software\Chromium\NativeMessagingHosts\app.frugal.host`,
+		"edge":     `Software\Microsoft\Edge\NativeMessagingHosts\app.frugal.host`,
+		// Brave, Vivaldi and Opera read Chrome's key (see browsers).
+		"brave":   `Software\Google\Chrome\NativeMessagingHosts\app.frugal.host`,
+		"vivaldi": `Software\Google\Chrome\NativeMessagingHosts\app.frugal.host`,
+		"opera":   `Software\Google\Chrome\NativeMessagingHosts\app.frugal.host`,
+		"firefox": `Software\Mozilla\NativeMessagingHosts\app.frugal.host`,
+	} {
+		if got := byName[name].hostKey(); got != want {
+			t.Errorf("%s registry key = %q, want %q", name, got, want)
+		}
+	}
+	// Browsers reading one key share one manifest on Windows.
+	if a, _ := manifestDir(byName["brave"], "windows", "", "/appdata"); a != filepath.Join("/appdata", "Frugal", "NativeMessagingHosts", "chrome") {
+		t.Errorf("brave's Windows manifest folder = %q", a)
+	}
+	if _, err := manifestDir(byName["opera"], "linux", "/home/a", ""); err == nil || !strings.Contains(err.Error(), "opera on linux") {
+		t.Errorf("opera on Linux: %v", err)
 	}
 	if _, err := manifestDir(byName["chrome"], "plan9", "/h", ""); err == nil {
 		t.Error("manifestDir on plan9 succeeded")
@@ -159,5 +177,69 @@ func TestInstallBrowser_AllSkipsBrowsersNotInstalled(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "chrome: not installed, skipped") {
 		t.Errorf("output: %s", out)
+	}
+}
+
+func TestInstallBrowser_UnknownBrowserSaysWhichAreKnown(t *testing.T) {
+	env, _, errb := installEnv()
+	dir := t.TempDir()
+	if code := Run(context.Background(), env, "install-browser", []string{"--browser", "netscape", "--dir", dir}); code != ExitUsage {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(errb.String(), `unknown browser "netscape"`) || !strings.Contains(errb.String(), "chrome, chromium, edge, brave, vivaldi, opera, firefox") {
+		t.Errorf("message: %s", errb)
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("an unknown browser wrote %v", files)
+	}
+	// Names are not case-sensitive.
+	env, _, errb = installEnv()
+	if code := Run(context.Background(), env, "install-browser", []string{"--browser", "Firefox", "--dir", dir, "--host-path", "/x/frugal"}); code != ExitOK {
+		t.Errorf("--browser Firefox exit %d: %s", code, errb)
+	}
+}
+
+func TestInstallBrowser_List(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("Linux locations")
+	}
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	env, out, errb := installEnv()
+	if code := Run(context.Background(), env, "install-browser", []string{"--browser", "firefox", "--host-path", "/x/frugal"}); code != ExitOK {
+		t.Fatalf("install exit %d: %s", code, errb)
+	}
+	out.Reset()
+	if code := Run(context.Background(), env, "install-browser", []string{"--list"}); code != ExitOK {
+		t.Fatalf("--list exit %d: %s", code, errb)
+	}
+	ff := filepath.Join(home, ".mozilla/native-messaging-hosts", nativehost.HostName+".json")
+	for _, want := range []string{
+		"firefox: " + ff + ": starts /x/frugal",
+		"chrome: " + filepath.Join(home, ".config/google-chrome/NativeMessagingHosts", nativehost.HostName+".json") + ": absent",
+		"opera: no known native messaging folder: opera on linux",
+	} {
+		if !strings.Contains(out.String(), want+"\n") {
+			t.Errorf("--list lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(home, ".config")); err == nil {
+		t.Error("--list created folders")
+	}
+}
+
+func TestManifestFiles(t *testing.T) {
+	win := ManifestFiles("windows", `C:\Users\a`, `C:\Users\a\AppData\Local`)
+	if len(win) != len(browsers) {
+		t.Fatalf("windows: %d files, want one per browser (%d)", len(win), len(browsers))
+	}
+	linux := ManifestFiles("linux", "/home/a", "")
+	for _, m := range linux {
+		if m.Browser == "opera" {
+			t.Errorf("opera listed on Linux: %s", m.File)
+		}
+		if m.Browser == "firefox" && m.File != filepath.FromSlash("/home/a/.mozilla/native-messaging-hosts/app.frugal.host.json") {
+			t.Errorf("firefox on Linux: %s", m.File)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"frugal/tracker"
@@ -99,8 +100,14 @@ func (m *Memory) Save() error {
 }
 
 // MemoryPath is the default memory file: $XDG_STATE_HOME/frugal/tray.json
-// (~/.local/state), or the user config folder elsewhere.
+// (~/.local/state), %LOCALAPPDATA%\Frugal\tray.json on Windows (beside the
+// database), or the user config folder elsewhere.
 func MemoryPath() string {
+	if runtime.GOOS == "windows" {
+		if d := os.Getenv("LOCALAPPDATA"); d != "" {
+			return filepath.Join(d, "Frugal", "tray.json")
+		}
+	}
 	dir := os.Getenv("XDG_STATE_HOME")
 	if dir == "" {
 		if home, err := os.UserHomeDir(); err == nil {

@@ -125,6 +125,21 @@ func Run(ctx context.Context, o Options) error {
 	}()
 	systray.Run(func() {
 		systray.SetTitle("Frugal")
+		// On Windows notifications go through the tray icon, which exists
+		// only now; the start-up notice is sent again through it.
+		if n, err := readyNotifier(open); err != nil {
+			log.Printf("tray: notifications: %v", err)
+		} else if n != nil {
+			t.Notifier = n
+			if st.Notice != "" {
+				// A notification belongs to an icon that shows: the
+				// first refresh would set it a moment later.
+				ui.SetIcon(assets.TrayIcon(0))
+				if err := n.Notify(Note{Type: "notice", Title: "Frugal", Body: st.Notice, Open: Window{Kind: "summary"}}); err != nil {
+					log.Printf("tray: notify: %v", err)
+				}
+			}
+		}
 		go t.Run(ctx, Wake(ctx, o.DBPath))
 	}, cancel)
 	return nil
@@ -149,6 +164,7 @@ func iconFile() string {
 	}
 	return p
 }
+
 // serviceStore is the database as the tray sees it, with the settings read
 // and changed through the request path's Service, as every other process
 // does.

@@ -17,7 +17,7 @@ type Systray struct {
 }
 
 // SetIcon implements UI.
-func (s *Systray) SetIcon(png []byte) { systray.SetIcon(png) }
+func (s *Systray) SetIcon(icon []byte) { systray.SetIcon(icon) }
 
 // SetTooltip implements UI.
 func (s *Systray) SetTooltip(text string) { systray.SetTooltip(text) }

@@ -17,7 +17,7 @@ import (
 // builds the menu, later ones update titles, checks and enabled states.
 // Clicks come back through Tray.Click.
 type UI interface {
-	SetIcon(png []byte)
+	SetIcon(icon []byte) // assets.TrayIcon: PNG, or ICO on Windows
 	SetTooltip(text string)
 	SetMenu(m Menu)
 }
@@ -133,7 +133,7 @@ func (t *Tray) Refresh(ctx context.Context) error {
 	t.mu.Unlock()
 
 	if iconChanged {
-		t.UI.SetIcon(assets.TrayPNG(int(v.Icon)))
+		t.UI.SetIcon(assets.TrayIcon(int(v.Icon)))
 	}
 	t.UI.SetTooltip(v.Tooltip)
 	t.UI.SetMenu(v.Menu)

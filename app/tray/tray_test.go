@@ -194,7 +194,7 @@ func TestMenuHasEveryEntry(t *testing.T) {
 	if !strings.Contains(ui.tooltip, "1 request") {
 		t.Errorf("tooltip %q does not give today's count", ui.tooltip)
 	}
-	if string(ui.icon) != string(assets.TrayPNG(int(Under))) {
+	if string(ui.icon) != string(assets.TrayIcon(int(Under))) {
 		t.Error("icon is not the under-budget one")
 	}
 }
@@ -203,12 +203,12 @@ func TestIconFollowsBudget(t *testing.T) {
 	tr, st, ui, _, c := newTray(t)
 	record(t, st, c.Now().Add(-time.Hour), 9, nil) // budget is 10 Wh by default
 	tr.Refresh(t.Context())
-	if string(ui.icon) != string(assets.TrayPNG(int(Near))) {
+	if string(ui.icon) != string(assets.TrayIcon(int(Near))) {
 		t.Error("9 of 10 Wh: icon is not the near-budget one")
 	}
 	record(t, st, c.Now().Add(-time.Minute), 2, nil)
 	tr.Refresh(t.Context())
-	if string(ui.icon) != string(assets.TrayPNG(int(Over))) {
+	if string(ui.icon) != string(assets.TrayIcon(int(Over))) {
 		t.Error("11 of 10 Wh: icon is not the over-budget one")
 	}
 }

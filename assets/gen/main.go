@@ -5,6 +5,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
@@ -106,20 +108,90 @@ func save(name string, img image.Image) {
 	}
 }
 
+// ico encodes images (square, each at most 256 px) as a Windows .ico file:
+// the ICONDIR header, one ICONDIRENTRY per image, then each image as a
+// 32-bit BGRA DIB (BITMAPINFOHEADER with twice the height, bottom-up rows,
+// then an all-zero 1-bit AND mask), except a 256 px one, stored as PNG as
+// Windows Vista and later expect. Layout: Microsoft's "Icons" article
+// (learn.microsoft.com/en-us/previous-versions/ms997538(v=msdn.10)).
+func ico(imgs ...*image.NRGBA) []byte {
+	var head, body bytes.Buffer
+	le := func(b *bytes.Buffer, v any) { binary.Write(b, binary.LittleEndian, v) }
+	le(&head, [3]uint16{0, 1, uint16(len(imgs))})
+	offset := 6 + 16*len(imgs)
+	for _, img := range imgs {
+		n := img.Rect.Dx()
+		var data bytes.Buffer
+		if n >= 256 {
+			if err := png.Encode(&data, img); err != nil {
+				log.Fatal(err)
+			}
+		} else {
+			maskRow := (n + 31) / 32 * 4
+			le(&data, struct {
+				Size                  uint32
+				W, H                  int32
+				Planes, Bits          uint16
+				Compression, ImgSize  uint32
+				XPPM, YPPM, Used, Imp int32
+			}{40, int32(n), int32(2 * n), 1, 32, 0, uint32(n*n*4 + maskRow*n), 0, 0, 0, 0})
+			for y := n - 1; y >= 0; y-- {
+				for x := 0; x < n; x++ {
+					c := img.NRGBAAt(x, y)
+					data.Write([]byte{c.B, c.G, c.R, c.A})
+				}
+			}
+			data.Write(make([]byte, maskRow*n))
+		}
+		dim := uint8(n)
+		if n >= 256 {
+			dim = 0
+		}
+		head.Write([]byte{dim, dim, 0, 0})
+		le(&head, [2]uint16{1, 32})
+		le(&head, [2]uint32{uint32(data.Len()), uint32(offset)})
+		offset += data.Len()
+		body.Write(data.Bytes())
+	}
+	return append(head.Bytes(), body.Bytes()...)
+}
+
+func saveICO(name string, f func(size int) *image.NRGBA, sizes ...int) {
+	var imgs []*image.NRGBA
+	for _, n := range sizes {
+		imgs = append(imgs, f(n))
+	}
+	if err := os.WriteFile(name, ico(imgs...), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
 func main() {
 	// The app icon: a white leaf on a green rounded square.
-	save("icon.png", draw(256, []layer{
+	app := []layer{
 		{roundedSquare(0.04, 0.2), darkBg},
 		{leaf(0.5, 0.5, 0.34), white},
-	}))
+	}
+	save("icon.png", draw(256, app))
 	// The tray icon: a leaf, with a badge for "near the budget" and
 	// "over the budget". The badge differs in shape as well as colour
 	// (a dot, then a ring with a dot) so the state reads without colour.
 	base := []layer{{leaf(0.42, 0.46, 0.36), green}}
-	save("tray-under.png", draw(64, base))
-	save("tray-near.png", draw(64, append(append([]layer{}, base...),
-		layer{disc(0.76, 0.76, 0.22), white}, layer{disc(0.76, 0.76, 0.17), amber})))
-	save("tray-over.png", draw(64, append(append([]layer{}, base...),
-		layer{disc(0.76, 0.76, 0.24), white}, layer{disc(0.76, 0.76, 0.2), red},
-		layer{disc(0.76, 0.76, 0.12), white}, layer{disc(0.76, 0.76, 0.07), red})))
+	tray := map[string][]layer{
+		"under": base,
+		"near": append(append([]layer{}, base...),
+			layer{disc(0.76, 0.76, 0.22), white}, layer{disc(0.76, 0.76, 0.17), amber}),
+		"over": append(append([]layer{}, base...),
+			layer{disc(0.76, 0.76, 0.24), white}, layer{disc(0.76, 0.76, 0.2), red},
+			layer{disc(0.76, 0.76, 0.12), white}, layer{disc(0.76, 0.76, 0.07), red}),
+	}
+	for state, layers := range tray {
+		save("tray-"+state+".png", draw(64, layers))
+		// Windows' tray shows 16 px at 100 % scaling, 20 at 125 %, 24 at
+		// 150 %, 32 at 200 %: each size drawn from the same shapes, so
+		// that Windows never scales a bitmap.
+		saveICO("tray-"+state+".ico", func(n int) *image.NRGBA { return draw(n, layers) }, 16, 20, 24, 32, 40, 48, 64)
+	}
+	// The programs' icon (frugal.exe, frugalw.exe, the installer).
+	saveICO("icon.ico", func(n int) *image.NRGBA { return draw(n, app) }, 16, 20, 24, 32, 40, 48, 64, 256)
 }

@@ -11,7 +11,10 @@ function fakePort() {
     onDisconnect: { addListener: (f) => on.disc.push(f) },
     postMessage(m) { this.sent.push(m); },
     reply(m) { on.msg.forEach((f) => f(m)); },
-    disconnect() { on.disc.forEach((f) => f()); },
+    disconnect(error) {
+      if (error) this.error = error;
+      on.disc.forEach((f) => f(this));
+    },
   };
 }
 
@@ -61,4 +64,26 @@ test('a slow host times out without losing the port', async () => {
   const b = h.request('ping');
   port.reply({ id: port.sent[1].id, ok: true });
   assert.equal((await b).ok, true);
+});
+
+test('a disconnect says why, from port.error (Firefox) or runtime.lastError (Chromium)', async () => {
+  const firefox = fakePort();
+  const infos = [];
+  const h = createHost({ connect: () => firefox, onState: (s, info) => infos.push(info), lastError: () => undefined });
+  const a = h.request('ping');
+  firefox.disconnect(new Error('No such native application app.frugal.host'));
+  await assert.rejects(a, (e) => e instanceof HostDown && /No such native application/.test(e.message));
+  assert.deepEqual(infos, ['No such native application app.frugal.host']);
+
+  const chromium = fakePort();
+  const g = createHost({ connect: () => chromium, lastError: () => ({ message: 'Specified native messaging host not found.' }) });
+  const b = g.request('ping');
+  chromium.disconnect();
+  await assert.rejects(b, /native messaging host not found/);
+
+  const silent = fakePort();
+  const k = createHost({ connect: () => silent });
+  const c = k.request('ping');
+  silent.disconnect();
+  await assert.rejects(c, /host disconnected/);
 });

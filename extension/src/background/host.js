@@ -62,8 +62,10 @@ export function createHost({ connect, onState = () => {}, onPush = () => {}, now
       clearTimeout(entry.timer);
       entry.resolve(msg);
     });
-    p.onDisconnect.addListener(() => {
-      const why = lastError()?.message || 'host disconnected';
+    // Chromium says why a port closed in chrome.runtime.lastError; Firefox
+    // leaves that empty and sets port.error (an Error) on the port it passes.
+    p.onDisconnect.addListener((closed) => {
+      const why = (closed ?? p)?.error?.message || lastError()?.message || 'host disconnected';
       if (port === p) port = null;
       setState('down', why);
       failAll(new HostDown(why));
