@@ -30,7 +30,7 @@ const (
 type Label struct {
 	Site, Label     string // Label "*" is the site's default
 	Provider, Model string
-	Active, Total   Value // set for a proxy; zero for a registered model
+	Active, Total   Value // set for a proxy (or a registered model whose sizes a row widens); zero otherwise
 	Proxy           bool  // sizes from Source: not an EcoLogits registry entry, or a registered one whose size range Frugal widens
 	Thinking        bool  // the label itself is a reasoning mode
 	Source          string
