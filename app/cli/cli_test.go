@@ -363,7 +363,7 @@ func TestExport_NamesTheScope(t *testing.T) {
 	run(t, db, "", "settings", "--water", "onsite")
 	run(t, db, "", "log", "--site", "claude", "--id", "a", "--prompt", "hello", "--output-chars", "400")
 	code, out, errs := run(t, db, "", "export")
-	if code != 0 || !strings.Contains(out, "ecologits-0.11.2+frugal-2; carbon=location water=onsite embodied=on") {
+	if code != 0 || !strings.Contains(out, "ecologits-0.11.2+frugal-3; carbon=location water=onsite embodied=on") {
 		t.Errorf("export = %d %q %q", code, out, errs)
 	}
 }

@@ -24,7 +24,7 @@ func TestEstimate_PrintsARangeWithItsMethod(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr %q", code, errb)
 	}
-	for _, want := range []string{"openai/gpt-5.2-chat-latest", "zone USA", "Wh", "g CO2e", "mL", "ecologits-0.11.2+frugal-2", "location-based carbon", "the site's default — OpenAI"} {
+	for _, want := range []string{"openai/gpt-5.2-chat-latest", "zone USA", "Wh", "g CO2e", "mL", "ecologits-0.11.2+frugal-3", "location-based carbon", "the site's default — OpenAI"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

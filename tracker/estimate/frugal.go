@@ -22,7 +22,10 @@ import (
 //
 // frugal-2: label → model table (data/labels.csv), image low bound 0.63 Wh,
 // scopes (carbon location/market, water total/on-site, embodied on/off).
-const MethodVersion = "ecologits-0.11.2+frugal-2"
+// frugal-3: an unseen answer is 129–500 output tokens (the median of
+// Azure's production chat trace, was LMSYS's mean 214.5); GPT-4o's size
+// range spans Microsoft researchers' 200B estimate to EcoLogits' 440B.
+const MethodVersion = "ecologits-0.11.2+frugal-3"
 
 // CoreVersion is the method version when extensions are off.
 const CoreVersion = "ecologits-0.11.2"
@@ -142,7 +145,7 @@ func New(opts Options) (*Estimator, error) {
 
 // Method is the method version this estimator writes on its estimates: the
 // method, a digest of a data-folder label table when one is used, and the
-// scope ("ecologits-0.11.2+frugal-2; carbon=location water=total
+// scope ("ecologits-0.11.2+frugal-3; carbon=location water=total
 // embodied=on"), so every stored row and CSV line names what it counts. A stored estimate whose method differs is re-estimated.
 func (e *Estimator) Method() string { return e.method }
 
@@ -570,7 +573,10 @@ func (e *Estimator) resolve(r *tracker.Request, d *Detail) (Site, Model, error) 
 // proxyNote returns row's model and, for a proxy, says so in a warning.
 func (e *Estimator) proxyNote(row Label, d *Detail) Model {
 	m := row.model(e.reg)
-	if row.Proxy {
+	if _, registered := e.reg.Model(row.Provider, row.Model); row.Proxy && registered {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("proxy: %s's size is not published; estimated with %s B active / %s B total parameters, a range spanning published estimates (%s)",
+			row.Model, sizeText(row.Active), sizeText(row.Total), row.Source))
+	} else if row.Proxy {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("proxy: %s is not in EcoLogits; estimated with %s B active / %s B total parameters and %s's datacenter assumptions (%s)",
 			row.Model, sizeText(row.Active), sizeText(row.Total), row.Provider, row.Source))
 	}

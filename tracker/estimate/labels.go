@@ -30,8 +30,8 @@ const (
 type Label struct {
 	Site, Label     string // Label "*" is the site's default
 	Provider, Model string
-	Active, Total   Value // set for a proxy; zero for a registered model
-	Proxy           bool  // not an EcoLogits registry entry: sizes from Source
+	Active, Total   Value // set for a proxy (or a registered model whose sizes a row widens); zero otherwise
+	Proxy           bool  // sizes from Source: not an EcoLogits registry entry, or a registered one whose size range Frugal widens
 	Thinking        bool  // the label itself is a reasoning mode
 	Source          string
 	Line            int
@@ -211,15 +211,23 @@ func ParseLabels(name string, data []byte, reg *Registry) (*LabelTable, error) {
 	return t, nil
 }
 
-// model turns a row into the model the estimate uses.
+// model turns a row into the model the estimate uses. A row that gives
+// sizes for a registered model keeps the registry's speed, time to first
+// token and warnings, and replaces only its parameter counts (a size range
+// widened from a published estimate, e.g. GPT-4o's).
 func (l Label) model(reg *Registry) Model {
+	m, registered := reg.Model(l.Provider, l.Model)
 	if !l.Proxy {
-		m, _ := reg.Model(l.Provider, l.Model)
 		return m
 	}
 	arch := "dense"
 	if l.Active != l.Total {
 		arch = "moe"
+	}
+	if registered {
+		m.Arch, m.Active, m.Total = arch, l.Active, l.Total
+		m.Sources = append([]string{l.Source}, m.Sources...)
+		return m
 	}
 	return Model{Provider: l.Provider, Name: l.Model, Arch: arch, Active: l.Active, Total: l.Total,
 		Sources: []string{l.Source}}

@@ -140,3 +140,32 @@ func TestLabels_GoodOverrideIsUsed(t *testing.T) {
 		t.Errorf("method %q / %q", e.Method(), d.Footprint.Method)
 	}
 }
+
+// A label row that gives sizes for a registered model (GPT-4o: 200–440B
+// total, a range spanning published estimates) keeps the registry's speed
+// and time to first token: its high bound is EcoLogits' own, its low bound
+// holds the model on 8 GPUs instead of 16, and the estimate says so.
+func TestLabels_WidenedSizeKeepsRegistrySpeed(t *testing.T) {
+	e := newEst(t, DefaultOptions())
+	d, err := e.Explain(&tracker.Request{Site: "chatgpt", Model: "4o", OutputTokens: ptr(300)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := e.Explain(&tracker.Request{Provider: "openai", Model: "gpt-4o", OutputTokens: ptr(300)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Model != "gpt-4o" || reg.Model != "gpt-4o" || reg.Mapping != "registry" || d.Mapping != "label" {
+		t.Fatalf("models %s (%s), %s (%s)", d.Model, d.Mapping, reg.Model, reg.Mapping)
+	}
+	if d.Footprint.EnergyWh.High != reg.Footprint.EnergyWh.High {
+		t.Errorf("high bound %g, want EcoLogits' %g (same sizes, speed and TTFT)", d.Footprint.EnergyWh.High, reg.Footprint.EnergyWh.High)
+	}
+	if !(d.Footprint.EnergyWh.Low < 0.6*reg.Footprint.EnergyWh.Low) {
+		t.Errorf("low bound %g, want well below EcoLogits' %g (200B on 8 GPUs, not 440B on 16)", d.Footprint.EnergyWh.Low, reg.Footprint.EnergyWh.Low)
+	}
+	w := strings.Join(d.Warnings, "|")
+	if !strings.Contains(w, "proxy: gpt-4o's size is not published") || !strings.Contains(w, "200–440 B total") || strings.Contains(w, "not in EcoLogits") {
+		t.Errorf("warnings %q", w)
+	}
+}

@@ -40,9 +40,10 @@ What Frugal adds (each with its source; turn them off and the numbers are EcoLog
   - answer length → tokens: about 4 characters per token in English (OpenAI Help Center, "What
     are tokens and how to count them?"); French takes 10–15 % more tokens (aigotchyou.eu, "Tokens
     Across Languages", a secondary source); so the high bound allows 15 % more tokens.
-  - answer not seen: 215–500 tokens (Zheng et al., "LMSYS-Chat-1M", ICLR 2024: real chatbot
-    answers average 214.5 tokens; Epoch AI, "How much energy does ChatGPT use?", Feb 2025,
-    assumes about 500).
+  - answer not seen: 129–500 tokens (129: the median answer in Microsoft Azure's production
+    chat trace, Patel et al., "Splitwise", ISCA 2024, whose mean, 211, matches the 214.5 of
+    Zheng et al., "LMSYS-Chat-1M", ICLR 2024; 500: Epoch AI, "How much energy does ChatGPT
+    use?", Feb 2025).
   - the streaming time seen in the browser is the request's latency.
   - long prompts: EcoLogits ignores input length (low bound: nothing added); Epoch AI puts a
     GPT-4o query at about 0.3 Wh with a short prompt, 2.5 Wh with 10,000 input tokens and 40 Wh
@@ -61,7 +62,8 @@ What Frugal adds (each with its source; turn them off and the numbers are EcoLog
     the seven sites show ("GPT-5.2 Instant", "4o", "Thinking", "Fast", "Sonnet 4.5", "Quick
     response", "DeepThink"…, in French and English) to an EcoLogits model, or to a proxy of
     published size (DeepSeek-V3: 671B total, 37B active, on China's grid; Perplexity's Sonar:
-    Llama 3.3 70B). A label that is a reasoning mode counts as one. An unknown label takes the
+    Llama 3.3 70B), or widens an unpublished size to span published estimates (GPT-4o: 200B,
+    Ben Abacha et al., Microsoft, Dec 2024, to EcoLogits' 440B). A label that is a reasoning mode counts as one. An unknown label takes the
     site's documented default. "frugal estimate" says which model was used and why.
 
 Scopes (settings carbon_scope, water_scope, embodied_off): carbon location-based (default: the
@@ -126,9 +128,10 @@ exactement ceux d'EcoLogits) :
     Center, « What are tokens and how to count them? ») ; le français demande 10 à 15 % de jetons
     en plus (aigotchyou.eu, « Tokens Across Languages », source secondaire) ; la borne haute
     compte donc 15 % de jetons en plus.
-  - réponse non vue : 215 à 500 jetons (Zheng et al., « LMSYS-Chat-1M », ICLR 2024 : les
-    réponses de vrais chatbots font 214,5 jetons en moyenne ; Epoch AI, « How much energy does
-    ChatGPT use? », février 2025 : environ 500).
+  - réponse non vue : 129 à 500 jetons (129 : la réponse médiane de la trace de production du
+    service de conversation d'Azure, Patel et al., « Splitwise », ISCA 2024, dont la moyenne,
+    211, rejoint les 214,5 de Zheng et al., « LMSYS-Chat-1M », ICLR 2024 ; 500 : Epoch AI,
+    « How much energy does ChatGPT use? », février 2025).
   - la durée d'affichage de la réponse vue par le navigateur sert de latence de la requête.
   - longs messages : EcoLogits ignore la longueur de l'entrée (borne basse : rien d'ajouté) ;
     Epoch AI estime une requête GPT-4o à environ 0,3 Wh avec un message court, 2,5 Wh avec
@@ -148,7 +151,9 @@ exactement ceux d'EcoLogits) :
     associe chaque libellé affiché par les sept sites (« GPT-5.2 Instant », « 4o », « Réflexion »,
     « Rapide », « Sonnet 4.5 », « Réponse rapide », « DeepThink »…, en français et en anglais) à un
     modèle EcoLogits ou à un substitut de taille publiée (DeepSeek-V3 : 671 Md de paramètres dont
-    37 actifs, réseau chinois ; Sonar de Perplexity : Llama 3.3 70B). Un libellé de mode
+    37 actifs, réseau chinois ; Sonar de Perplexity : Llama 3.3 70B), ou élargit une taille non
+    publiée aux estimations publiées (GPT-4o : de 200 Md, Ben Abacha et al., Microsoft, déc.
+    2024, aux 440 Md d'EcoLogits). Un libellé de mode
     raisonnement compte comme tel. Un libellé inconnu prend le modèle par défaut documenté du site.
     « frugal estimate » dit quel modèle a servi et pourquoi.
 
