@@ -17,7 +17,7 @@
 #                  throwaway HOME); cheap, needs no network.
 # Not part of `make test`: a cold `make dist` compiles Fyne for Windows.
 
-.PHONY: deps-dist dist-linux dist-windows dist-ext dist-sums check-dist test-windows
+.PHONY: deps-dist dist-linux dist-windows dist-ext dist-sums check-dist test-windows screenshots-windows
 
 DIST := dist
 DIST_BUILD := build/dist
@@ -94,6 +94,12 @@ dist-windows:
 test-windows:
 	@scripts/deps.sh windows
 	VERSION='$(VERSION)' GO=$(GO) packaging/windows/test/wine-test.sh
+
+## screenshots-windows: test-windows, writing its screenshots (tray,
+## notification, installer) into docs/screenshots/.
+screenshots-windows:
+	@scripts/deps.sh windows
+	SHOTS='$(CURDIR)/docs/screenshots' VERSION='$(VERSION)' GO=$(GO) packaging/windows/test/wine-test.sh
 
 ## dist-ext: the extension built per browser by extension/build.mjs, zipped
 ## with manifest.json at the root; the Firefox zip's content is linted by

@@ -14,7 +14,7 @@
 #      keeps the records
 #   5. the tray in Wine's taskbar: its icon, its start-up notice for a
 #      damaged database shown as a notification, its menu; screenshots of
-#      those and of the installer into docs/screenshots/
+#      those and of the installer (into docs/screenshots/ with SHOTS=docs/screenshots)
 #
 # What it runs: by default a cgo-free build (-tags nowindows: no Fyne
 # windows, which the Wine checks do not open; a cold cross-compile of Fyne's
@@ -32,10 +32,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 GO=${GO:-go}
 MINGW_CC=${MINGW_CC:-x86_64-w64-mingw32-gcc}
-shots=${SHOTS:-$root/docs/screenshots}
+# Screenshots go to a temporary folder, so that `make test` leaves the
+# checkout as it found it; SHOTS=docs/screenshots (make screenshots-windows)
+# writes the committed ones.
+shots=${SHOTS:-}
 VERSION=${VERSION:-$(git -C "$root" describe --tags --always --dirty 2>/dev/null || echo dev)}
 
 work=$(mktemp -d /tmp/frugal-wine-XXXXXX)
+[[ -n $shots ]] || shots=$work/screenshots
 export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEARCH=win64
 # No Mono or Gecko installer prompts in a fresh prefix, and no menu entries
 # or icons written into the Linux home for the prefix's shortcuts.
@@ -174,8 +178,20 @@ msg = json.dumps({"v": 1, "id": "m1", "type": "ping"}).encode()
 p = subprocess.run(["wine", sys.argv[1], "chrome-extension://jnoknpagmmdcmjelcmanoncoijppldno/", "--parent-window=0"],
                    input=struct.pack("<I", len(msg)) + msg, capture_output=True, timeout=120, env=dict(__import__("os").environ, FRUGAL_DB="C:\\host.db"))
 out = p.stdout
-n = struct.unpack("<I", out[:4])[0] if len(out) >= 4 else -1
-print(json.dumps(json.loads(out[4:4 + n])) if n > 0 and len(out) >= 4 + n else "bad frame: %r" % out[:80])
+# The host first sends its selector table unasked ({"type": "selectors"},
+# no id); the reply to the ping is the frame that carries our id.
+reply = "no reply: %r" % out[:80]
+while len(out) >= 4:
+    n = struct.unpack("<I", out[:4])[0]
+    if n <= 0 or len(out) < 4 + n:
+        reply = "bad frame: %r" % out[:80]
+        break
+    frame = json.loads(out[4:4 + n])
+    out = out[4 + n:]
+    if frame.get("id") == "m1":
+        reply = json.dumps(frame)
+        break
+print(reply)
 EOF
 ) || true
 check "frugalw.exe answers a framed ping ($reply)" has "$reply" '"ok": true'
@@ -223,19 +239,19 @@ if [[ -n $tray_up ]]; then
   check "the damaged-database notice shows as a notification" test -n "$notice"
   sleep 0.5
   import -window root png:- | convert - -crop 800x150+0+450 +repage "$shots/windows-notification.png"
-  ok "screenshot docs/screenshots/windows-notification.png"
+  ok "screenshot $shots/windows-notification.png"
   sleep 11 # the balloon goes away (Wine shows it 10 s)
   xdotool mousemove 788 589 click 1
   sleep 1.5
   xdotool mousemove 500 300
   sleep 1
   import -window root png:- | convert - -crop 420x320+380+280 +repage "$shots/windows-tray.png"
-  ok "screenshot docs/screenshots/windows-tray.png"
+  ok "screenshot $shots/windows-tray.png"
   xdotool key Escape || true
 else
   import -window root "$work/tray-missing.png"
   cp "$work/tray-missing.png" "$shots/windows-tray-missing.png"
-  echo "  (the screen is in docs/screenshots/windows-tray-missing.png)"
+  echo "  (the screen is in $shots/windows-tray-missing.png)"
 fi
 set +e; wine "$setup" /S >/dev/null 2>&1; code=$?; set -e
 check "a second install over the running tray succeeds (exit $code)" test "$code" = 0
@@ -277,7 +293,7 @@ xdotool key Return # Welcome → the components, with "Start Frugal when I log i
 sleep 2
 mkdir -p "$shots"
 import -window root "$shots/windows-installer.png"
-ok "screenshot docs/screenshots/windows-installer.png"
+ok "screenshot $shots/windows-installer.png"
 wineserver -k >/dev/null 2>&1 || true
 
 step "done"
