@@ -45,6 +45,7 @@ func JS() ([]byte, error) {
 		{"Host names each site's adapter runs on.", "SITE_HOSTS", hosts, SiteIDs()},
 		{"Display names of the sites.", "SITE_NAMES", names, SiteIDs()},
 		{"Other names of the sites (older releases, people).", "SITE_ALIASES", aliases, SiteIDs()},
+		{"Site ids a selector table may describe: the sites, mistral (Le Chat's former id) and generic.", "SELECTOR_SITE_IDS", SelectorSiteIDs(), nil},
 		{"The native messaging host's name.", "HOST_NAME", HostName, nil},
 		{"The protocol version of messages to the host.", "PROTOCOL_VERSION", ProtocolVersion, nil},
 		{"Message types the host understands.", "HOST_TYPES", types, MessageTypes},
