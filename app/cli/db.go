@@ -46,4 +46,3 @@ func NewService(st *storage.Store) *tracker.Service { return core.NewService(st)
 
 // NewID makes a random request id (128 bits, hex).
 func NewID() string { return core.NewID() }
-
