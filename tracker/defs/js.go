@@ -46,6 +46,8 @@ func JS() ([]byte, error) {
 		{"Display names of the sites.", "SITE_NAMES", names, SiteIDs()},
 		{"Other names of the sites (older releases, people).", "SITE_ALIASES", aliases, SiteIDs()},
 		{"Site ids a selector table may describe: the sites, mistral (Le Chat's former id) and generic.", "SELECTOR_SITE_IDS", SelectorSiteIDs(), nil},
+		{"Closed sends in a row without an answer that make a site's capture degraded.", "HEALTH_DEGRADED_AFTER", HealthDegradedAfter, nil},
+		{"Selector lists whose failures capture health counts.", "HEALTH_MISSES", HealthMisses, nil},
 		{"The native messaging host's name.", "HOST_NAME", HostName, nil},
 		{"The protocol version of messages to the host.", "PROTOCOL_VERSION", ProtocolVersion, nil},
 		{"Message types the host understands.", "HOST_TYPES", types, MessageTypes},
