@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	register("doctor", "check capture: selector table in use, per-site health; exit 1 when a site used this week is degraded", runDoctor)
+	register("doctor", "check capture: selector table in use, per-site health; exit 1 when a site used in the last 7 days is degraded", runDoctor)
 }
 
 // doctorWindow is how far back doctor looks for the last send and answer;
