@@ -23,9 +23,10 @@ run: build
 	./frugal
 
 ## test: every test — Go (race, and CGO_ENABLED=0 for all but main), the
-## classifier's accuracy report, the extension's unit tests, the browser
-## end-to-end tests in headless Chromium, the desktop screenshots (in a
-## temporary folder) and the reliability suite (real processes: writers at
+## classifier's accuracy report, the team report (Chromium, PostgreSQL), the
+## extension's unit tests, the browser end-to-end tests in headless Chromium
+## and Firefox ESR, the Windows checks under Wine, the desktop screenshots (in
+## a temporary folder) and the reliability suite (real processes: writers at
 ## once, SIGKILL, disk full, damaged file, no sockets, fuzz corpora
 ## replayed). It writes nothing into the tree; new fuzzing is `make fuzz`.
 test: deps-test

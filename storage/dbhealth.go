@@ -40,8 +40,17 @@ const maxProblems = 10
 // afterwards: reading a whole large file through the pool would leave a
 // pooled connection's cache full and the long-lived tray a few megabytes
 // bigger.
-func (s *Store) QuickCheck(ctx context.Context) ([]string, error) {
-	db, err := sql.Open("sqlite", s.path+"?_pragma=busy_timeout(10000)&_pragma=cache_size(-256)&_pragma=query_only(1)")
+func (s *Store) QuickCheck(ctx context.Context) ([]string, error) { return QuickCheckFile(ctx, s.path) }
+
+// QuickCheckFile is QuickCheck on the file at path, read only, without
+// opening it as a Store: no migration, and a file that is not a database at
+// all is a finding rather than set aside (frugal repair checks this way, so
+// that the check itself changes nothing).
+func QuickCheckFile(ctx context.Context, path string) ([]string, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)&_pragma=cache_size(-256)&_pragma=query_only(1)")
 	if err != nil {
 		return nil, err
 	}

@@ -270,4 +270,3 @@ func (s *Store) Count(ctx context.Context) (int64, error) {
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM requests").Scan(&n)
 	return n, err
 }
-

@@ -102,7 +102,7 @@ func Help(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes --db PATH (or FRUGAL_DB) to use another database file.")
+	fmt.Fprintln(w, "\nCommands that use the database take --db PATH (or FRUGAL_DB) to use another file.")
 	fmt.Fprintln(w, "Run 'frugal COMMAND -h' for a command's flags.")
 }
 

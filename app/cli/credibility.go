@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"frugal/tracker/estimate"
 )
@@ -26,9 +27,23 @@ func runCredibility(_ context.Context, env *Env, args []string) error {
 	dir := *dataDir
 	if dir == "" {
 		dir = defaultDataDir(env)
+	} else if fi, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("--data-dir: %w", err)
+	} else if !fi.IsDir() {
+		return Usagef("--data-dir %s: not a folder", dir)
 	}
+	// A data-folder table that is refused is said, the built-in one is
+	// checked instead, and the command fails: a check that passed on the
+	// built-in table must not read as the data folder's passing.
+	var refused []error
 	rows, err := estimate.LoadCalibration(dir)
 	if err != nil {
+		refused = append(refused, err)
+	}
+	if est, err := estimate.New(estimate.Options{Extensions: true, DataDir: dir}); err == nil {
+		refused = append(refused, est.Problems()...)
+	}
+	for _, err := range refused {
 		fmt.Fprintf(env.Stderr, "frugal: %v\n", err)
 	}
 	checks, err := estimate.Credibility(rows, dir)
@@ -52,6 +67,9 @@ func runCredibility(_ context.Context, env *Env, args []string) error {
 	}
 	if bad > 0 {
 		return fmt.Errorf("credibility: %d of %d rows are not as data/calibration.csv expects", bad, len(checks))
+	}
+	if len(refused) > 0 {
+		return fmt.Errorf("%d table(s) of %s refused (said above); the rows shown use the built-in ones", len(refused), dir)
 	}
 	return nil
 }

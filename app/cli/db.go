@@ -9,7 +9,6 @@ import (
 	"frugal/app/core"
 	"frugal/storage"
 	"frugal/tracker"
-	"frugal/tracker/estimate"
 )
 
 // dbFlag adds --db to fs; the value defaults to $FRUGAL_DB, then to the
@@ -47,5 +46,3 @@ func NewService(st *storage.Store) *tracker.Service { return core.NewService(st)
 
 // NewID makes a random request id (128 bits, hex).
 func NewID() string { return core.NewID() }
-
-func methodVersion() string { return estimate.MethodVersion }

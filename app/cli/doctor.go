@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	register("doctor", "check capture: selector table in use, per-site health; exit 1 when a site used this week is degraded", runDoctor)
+	register("doctor", "check capture: selector table in use, per-site health; exit 1 when a site used in the last 7 days is degraded", runDoctor)
 }
 
 // doctorWindow is how far back doctor looks for the last send and answer;
@@ -95,15 +95,15 @@ func summarizeHealth(rows []capture.HealthRow, now time.Time) []siteHealth {
 func runDoctor(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "doctor", "[--lang fr|en] [--json]")
 	db := dbFlag(fs, env)
-	lang := fs.String("lang", "", "language of the report: fr or en (default: the system's)")
+	langF := langFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	if *lang != "" && *lang != "fr" && *lang != "en" {
-		return Usagef("--lang: %q (want fr or en)", *lang)
+	c, err := catalogue(env, *langF)
+	if err != nil {
+		return err
 	}
-	c := i18n.New(i18n.Resolve(*lang))
 	p, err := DBPath(*db)
 	if err != nil {
 		return err

@@ -136,7 +136,7 @@ func TestDoctor_SaysWhichTableAndWhyAFileWasRejected(t *testing.T) {
 
 func TestDoctor_BadFlags(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "frugal.db")
-	if code, _, errOut := run(t, db, "", "doctor", "--lang", "de"); code != ExitUsage || !strings.Contains(errOut, `--lang: "de"`) {
+	if code, _, errOut := run(t, db, "", "doctor", "--lang", "de"); code != ExitUsage || !strings.Contains(errOut, `--lang "de"`) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -136,6 +138,27 @@ func TestCredibility_PrintsTheComparisonTable(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+func TestCredibility_FailsOnARefusedTable(t *testing.T) {
+	for _, tc := range []struct{ file, data, want string }{
+		{"calibration.csv", "garbage,\"\n", "calibration.csv:1"},
+		{"labels.csv", "a,b\n1,2\n", "labels.csv"},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(tc.data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		env, out, errb := testEnv(nil)
+		code := Run(context.Background(), env, "credibility", []string{"--data-dir", dir})
+		if code != ExitFailure || !strings.Contains(errb.String(), tc.want) || !strings.Contains(out.String(), "| openai-energy |") {
+			t.Errorf("a bad %s: exit %d, stderr %q; want exit 1, the reason and the built-in rows", tc.file, code, errb)
+		}
+	}
+	env, _, errb := testEnv(nil)
+	if code := Run(context.Background(), env, "credibility", []string{"--data-dir", filepath.Join(t.TempDir(), "none")}); code != ExitFailure {
+		t.Errorf("a missing --data-dir: exit %d, %q", code, errb)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -135,6 +136,17 @@ func runInstallBrowser(ctx context.Context, env *Env, args []string) error {
 	}
 	home, homeErr := os.UserHomeDir()
 	if *list {
+		// --list only looks: a flag that would change something is a
+		// mistake, not something to ignore.
+		var other []string
+		flags.Visit(func(f *flag.Flag) {
+			if f.Name != "list" && f.Name != "browser" {
+				other = append(other, "--"+f.Name)
+			}
+		})
+		if len(other) > 0 {
+			return Usagef("--list only shows what is installed; it does not go with %s", strings.Join(other, ", "))
+		}
 		return listBrowsers(env, chosen, home)
 	}
 	path := *hostPath

@@ -226,6 +226,13 @@ func TestInstallBrowser_List(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(home, ".config")); err == nil {
 		t.Error("--list created folders")
 	}
+	env, _, errb = installEnv()
+	if code := Run(context.Background(), env, "install-browser", []string{"--list", "--uninstall"}); code != ExitUsage || !strings.Contains(errb.String(), "--uninstall") {
+		t.Errorf("--list --uninstall: exit %d, %q; want a usage error", code, errb)
+	}
+	if _, err := os.Stat(ff); err != nil {
+		t.Errorf("--list --uninstall removed the manifest: %v", err)
+	}
 }
 
 func TestManifestFiles(t *testing.T) {

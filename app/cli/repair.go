@@ -30,20 +30,18 @@ func runRepair(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if !*force {
-		st, err := openStore(ctx, env, path)
+		// Not through openStore: Open would migrate the file, or set a
+		// file it cannot read aside and start an empty one, before the
+		// check could say it is damaged.
+		problems, err := storage.QuickCheckFile(ctx, path)
 		if err != nil {
-			return err
+			return fmt.Errorf("check %s: %w", path, err)
 		}
-		h, err := st.CheckHealth(ctx)
-		st.Close()
-		if err != nil {
-			return err
-		}
-		if !h.Damaged() {
+		if len(problems) == 0 {
 			fmt.Fprintf(env.Stdout, "%s: the check found no damage; nothing to repair (--force repairs anyway)\n", path)
 			return nil
 		}
-		fmt.Fprintf(env.Stdout, "%s is damaged: %s\n", path, strings.ReplaceAll(h.Problems[0], "\n", " "))
+		fmt.Fprintf(env.Stdout, "%s is damaged: %s\n", path, strings.ReplaceAll(problems[0], "\n", " "))
 	}
 	var res storage.RepairResult
 	var kept string

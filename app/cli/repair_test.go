@@ -85,7 +85,7 @@ func TestRepair_ThroughTheCLI(t *testing.T) {
 	if got := count(t, db); got != int64(saved) {
 		t.Errorf("the database now holds %d requests, repair said %d saved", got, saved)
 	}
-	// The check's copy and the file set aside by the repair.
+	// The file set aside by the repair (the check itself writes nothing).
 	var kept []string
 	all, _ := filepath.Glob(db + ".damaged-*")
 	for _, k := range all {
@@ -93,8 +93,8 @@ func TestRepair_ThroughTheCLI(t *testing.T) {
 			kept = append(kept, k)
 		}
 	}
-	if len(kept) != 2 {
-		t.Errorf("kept %v, want the check's copy and the damaged file", kept)
+	if len(kept) != 1 {
+		t.Errorf("kept %v, want the damaged file", kept)
 	}
 	for _, k := range kept {
 		if b, _ := os.ReadFile(k); len(b) == 0 {
@@ -103,5 +103,31 @@ func TestRepair_ThroughTheCLI(t *testing.T) {
 	}
 	if code, out, _ := run(t, db, "", "repair"); code != 0 || !strings.Contains(out, "no damage") {
 		t.Errorf("repair after the repair: exit %d, %q", code, out)
+	}
+}
+
+func TestRepair_ChangesNothingItCannotRepair(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.db")
+	if code, _, errs := run(t, missing, "", "repair"); code != ExitFailure || !strings.Contains(errs, "no such file") {
+		t.Errorf("repair of a missing file: exit %d, %q", code, errs)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("repair of a missing file created %s", missing)
+	}
+
+	junk := filepath.Join(dir, "junk.db")
+	if err := os.WriteFile(junk, []byte("not a database at all"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, junk, "", "repair")
+	if code != ExitFailure || !strings.Contains(out, "is damaged") || !strings.Contains(errs, "nothing can be saved") {
+		t.Errorf("repair of a file that is no database: exit %d, %q %q", code, out, errs)
+	}
+	if b, _ := os.ReadFile(junk); string(b) != "not a database at all" {
+		t.Errorf("repair changed a file it could not repair: %q", b)
+	}
+	if left, _ := filepath.Glob(junk + ".*"); len(left) != 0 {
+		t.Errorf("repair left %v", left)
 	}
 }

@@ -17,14 +17,19 @@ func init() {
 }
 
 func runShare(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "share", "[--week 2026-W48] [--team LABEL] [--out FILE|-] [--reset-id]")
+	fs := newFlags(env, "share", "[--week 2026-W48] [--team LABEL] [--out FILE|-] [--reset-id] [--lang fr|en]")
 	db := dbFlag(fs, env)
 	week := fs.String("week", "", "ISO week, e.g. 2026-W48 (default: this week)")
 	out := fs.String("out", "", "write to `file` (default: frugal-share-WEEK.json; - for standard output)")
 	teamFlag := fs.String("team", "", "team label, remembered for the next shares (--team '' removes it)")
 	reset := fs.Bool("reset-id", false, "draw a new random install id, so later shares cannot be linked to earlier ones, and write nothing")
 	window := fs.Bool("window", false, "open the share window")
+	langF := langFlag(fs)
 	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	cat, err := catalogue(env, *langF)
+	if err != nil {
 		return err
 	}
 	if *window {
@@ -47,25 +52,25 @@ func runShare(ctx context.Context, env *Env, args []string) error {
 	if monday.After(env.Now()) {
 		return Usagef("--week %s has not started yet", tracker.ISOWeek(monday))
 	}
+	if *reset && (*week != "" || *out != "" || teamLabel != nil) {
+		return Usagef("--reset-id writes nothing: run share again without it")
+	}
+	if teamLabel != nil {
+		if err := team.CheckTeam(strings.TrimSpace(*teamLabel)); err != nil {
+			return Usagef("--team: %v", err)
+		}
+	}
 	st, err := openStore(ctx, env, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	if *reset {
-		if *week != "" || *out != "" || teamLabel != nil {
-			return Usagef("--reset-id writes nothing: run share again without it")
-		}
 		if _, err := core.ResetShareID(ctx, st); err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, "New install id drawn: your next shares cannot be linked to the earlier ones.")
+		fmt.Fprintln(env.Stdout, cat.T("share.reset_done"))
 		return nil
-	}
-	if teamLabel != nil {
-		if err := team.CheckTeam(strings.TrimSpace(*teamLabel)); err != nil {
-			return Usagef("--team: %v", err)
-		}
 	}
 	s, err := core.ShareWeek(ctx, st, monday, env.Now(), teamLabel)
 	if err != nil {
@@ -90,10 +95,9 @@ func runShare(ctx context.Context, env *Env, args []string) error {
 	for _, a := range s.Assistants {
 		n += a.Requests
 	}
-	cat, _ := catalogue(env, "")
 	fmt.Fprintln(env.Stderr, cat.N("cli.shared", int(n), map[string]any{"File": path, "Week": s.Week}))
 	if env.Now().Before(tracker.WeekDays(monday)[7]) {
-		fmt.Fprintf(env.Stderr, "note: week %s is not over; share it again after Sunday for its full totals (the newer file replaces this one in a report)\n", s.Week)
+		fmt.Fprintln(env.Stderr, cat.T("cli.share_not_over", map[string]any{"Week": s.Week}))
 	}
 	return nil
 }

@@ -150,6 +150,11 @@ func TestTeamReport_ExitCodesAndWarnings(t *testing.T) {
 	if code, _, _ := run(t, "", "", "team-report", "--out", html); code != ExitUsage {
 		t.Errorf("no input: exit %d", code)
 	}
+	// A --csv that cannot be written: exit 1, and no report either.
+	code, _, errs = run(t, "", "", "team-report", in, "--out", html, "--csv", filepath.Join(dir, "none", "t.csv"), "--min-group", "3")
+	if _, err := os.Stat(html); code != ExitFailure || err == nil || !strings.Contains(errs, "nothing written") {
+		t.Errorf("--csv into a missing folder: exit %d, report there: %v, %s", code, err == nil, errs)
+	}
 }
 
 // The progress bar is drawn on a terminal only.

@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"frugal/app/core"
+	"os"
+	"path/filepath"
 	"strings"
 
+	"frugal/app/core"
 	"frugal/tracker/team"
 )
 
@@ -82,20 +84,28 @@ func runTeamReport(ctx context.Context, env *Env, args []string) error {
 	if c.Shares() == 0 {
 		return errors.New("no usable share file was read; no report written")
 	}
-	var html bytes.Buffer
+	var html, csvData bytes.Buffer
 	if err := rep.WriteHTML(&html, l); err != nil {
 		return err
+	}
+	if *csvPath != "" {
+		if err := rep.WriteCSV(&csvData); err != nil {
+			return err
+		}
+		// Both folders are checked first: a --csv that cannot be written
+		// must not leave a new report behind an error.
+		for _, p := range []string{*out, *csvPath} {
+			if fi, err := os.Stat(filepath.Dir(p)); err != nil || !fi.IsDir() {
+				return fmt.Errorf("write %s: no such folder %s; nothing written", p, filepath.Dir(p))
+			}
+		}
 	}
 	if err := core.WriteFileAtomic(*out, html.Bytes(), 0o644); err != nil {
 		return err
 	}
 	if *csvPath != "" {
-		var b bytes.Buffer
-		if err := rep.WriteCSV(&b); err != nil {
-			return err
-		}
-		if err := core.WriteFileAtomic(*csvPath, b.Bytes(), 0o644); err != nil {
-			return err
+		if err := core.WriteFileAtomic(*csvPath, csvData.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("%w (the report %s was written)", err, *out)
 		}
 	}
 	fmt.Fprintf(env.Stderr, "report of %d person-weeks (%d people, %d weeks) written to %s", c.Shares(), rep.Total.People, len(rep.Weeks), *out)

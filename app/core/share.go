@@ -2,7 +2,9 @@ package core
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,10 +61,18 @@ func ResetShareID(ctx context.Context, st *storage.Store) (string, error) {
 
 // WriteFileAtomic writes data next to path and renames it into place, so
 // an interrupted write never leaves a half file under the name.
+// Errors name path, not the temporary file.
 func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
+	fail := func(err error) error {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".frugal-*")
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	defer os.Remove(tmp.Name())
 	_, err = tmp.Write(data)
@@ -75,8 +85,11 @@ func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
 	if err == nil {
 		err = os.Chmod(tmp.Name(), mode)
 	}
-	if err != nil {
-		return err
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
 	}
-	return os.Rename(tmp.Name(), path)
+	if err != nil {
+		return fail(err)
+	}
+	return nil
 }

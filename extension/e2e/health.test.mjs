@@ -15,15 +15,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build } from '../build.mjs';
+import { CHROMIUM, EXT_ID, ROOT, sleep, until } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '../..');
-const CHROMIUM = process.env.CHROMIUM || '/usr/lib/chromium/chromium';
-const EXT_ID = 'jnoknpagmmdcmjelcmanoncoijppldno';
 const HOST = 'claude.ai';
 const COMPLETION = '/api/organizations/org-1/chat_conversations/conv-1/completion';
 
@@ -39,16 +37,6 @@ document.getElementById('go').onclick = async () => {
 </script></body></html>`;
 
 let tmp, frugal, db, server, browser;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, fn, timeoutMs = 15000, everyMs = 100) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
 
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'frugal-health-e2e-'));

@@ -26,6 +26,23 @@ export function setText(window, el, text) {
   el.dispatchEvent(trusted(window, 'input'));
 }
 
+/** messages is one _locales folder's messages.json. */
+export const messages = (l) => JSON.parse(readFileSync(new URL(`../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
+
+/**
+ * useLocale makes globalThis.chrome.i18n serve one _locales folder:
+ * getMessage fills $1…$9 as the browsers do, and returns '' for an unknown name.
+ */
+export function useLocale(l) {
+  const m = messages(l);
+  globalThis.chrome = {
+    i18n: {
+      getUILanguage: () => l,
+      getMessage: (name, subs = []) => (m[name] ? m[name].message.replace(/\$(\d)/g, (_, i) => subs[i - 1] ?? '') : ''),
+    },
+  };
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const microtasks = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();

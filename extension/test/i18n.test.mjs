@@ -1,19 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 
-// fakeI18n is chrome.i18n over one _locales folder: getMessage fills $1…$9
-// as the browsers do, and returns '' for an unknown name.
-const messages = (l) => JSON.parse(readFileSync(new URL(`../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
-function useLocale(l) {
-  const m = messages(l);
-  globalThis.chrome = {
-    i18n: {
-      getUILanguage: () => l,
-      getMessage: (name, subs = []) => (m[name] ? m[name].message.replace(/\$(\d)/g, (_, i) => subs[i - 1] ?? '') : ''),
-    },
-  };
-}
+import { messages, useLocale } from './helpers.mjs';
 const { plural, t } = await import('../src/shared/i18n.js');
 const LOCALES = readdirSync(new URL('../_locales/', import.meta.url)).sort();
 

@@ -37,6 +37,15 @@ for (const [name, eps] of [['fallback list', compileEndpoints(null)], ['selector
   });
 }
 
+test('the fallback list is the built-in table\'s network entries, for every site', () => {
+  for (const [site, s] of Object.entries(table.sites)) {
+    if (!s.network) continue;
+    assert.deepEqual(NETWORK_FALLBACK[site]?.hosts, s.hosts, `${site} hosts`);
+    assert.deepEqual(NETWORK_FALLBACK[site]?.network.map((e) => ({ method: e.method || 'POST', path: e.path })),
+      s.network.map((e) => ({ method: e.method || 'POST', path: e.path })), `${site} network`);
+  }
+});
+
 test('a table entry whose path does not compile is skipped; an unusable table falls back', () => {
   const eps = compileEndpoints({ sites: { claude: { hosts: ['claude.ai'], network: [{ method: 'POST', path: '^/a(' }, { method: 'POST', path: '^/ok$' }] } } });
   assert.equal(eps.length, 1);

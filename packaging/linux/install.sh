@@ -114,8 +114,9 @@ if ((uninstall)); then
     "$program" install-browser --uninstall >/dev/null ||
       say "warning: $program install-browser --uninstall failed; remove app.frugal.host.json from your browsers' NativeMessagingHosts folders by hand"
   fi
-  # Also when the program is gone already: the manifests' own locations.
-  for d in .config/google-chrome .config/chromium .config/BraveSoftware/Brave-Browser .config/microsoft-edge; do
+  # Also when the program is gone already: the manifests' own locations
+  # (the Linux folders of tracker/defs/browsers.go).
+  for d in .config/google-chrome .config/chromium .config/BraveSoftware/Brave-Browser .config/microsoft-edge .config/vivaldi; do
     rm -f "$HOME/$d/NativeMessagingHosts/app.frugal.host.json"
   done
   rm -f "$HOME/.mozilla/native-messaging-hosts/app.frugal.host.json"

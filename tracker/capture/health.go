@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"frugal/tracker/defs"
 )
 
 // HealthRow is what the extension saw on one site during one local day:
@@ -40,14 +42,15 @@ type HealthBatch struct {
 }
 
 // DegradedAfter is how many closed sends in a row without an answer make a
-// site's capture "degraded".
-const DegradedAfter = 3
+// site's capture "degraded" (defined once in defs, for the extension too).
+const DegradedAfter = defs.HealthDegradedAfter
 
 // MaxHealthRows bounds one batch (a day holds at most a few dozen sites).
 const MaxHealthRows = 500
 
-// Misses are the selector lists whose failures are counted.
-var Misses = []string{"composer", "send", "answer", "stop"}
+// Misses are the selector lists whose failures are counted (defs, shared
+// with the extension).
+var Misses = defs.HealthMisses
 
 var (
 	dayRE  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"frugal/tracker/defs"
 )
 
 // FileName is the name of a selector table dropped by the person in Frugal's
@@ -31,9 +33,10 @@ const (
 	maxListLen     = 64  // entries in one list
 )
 
-// KnownSites are the site ids a table may describe: the seven adapters (Le
-// Chat as lechat, mistral accepted as its former id) and the generic adapter.
-var KnownSites = []string{"chatgpt", "claude", "gemini", "copilot", "lechat", "mistral", "perplexity", "deepseek", "generic"}
+// KnownSites are the site ids a table may describe: the adapters (Le Chat
+// as lechat, mistral accepted as its former id) and the generic adapter;
+// the one list is defs.SelectorSiteIDs, which the extension gets too.
+var KnownSites = defs.SelectorSiteIDs()
 
 // ErrInvalid is wrapped by every error Parse returns.
 var ErrInvalid = errors.New("invalid selector table")

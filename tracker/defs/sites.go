@@ -32,6 +32,11 @@ func SiteIDs() []string {
 	return ids
 }
 
+// SelectorSiteIDs are the site ids a selector table may describe
+// (tracker/capture): every site, "mistral" (Le Chat's id in tables written
+// before schema 2) and "generic" (the adapter for origins a person adds).
+func SelectorSiteIDs() []string { return append(SiteIDs(), "mistral", "generic") }
+
 // byName maps every name of a site (id, aliases, hosts), lower case, to its
 // index in Sites. Built once: the import path canonicalises every row.
 var byName = func() map[string]int {

@@ -6,10 +6,12 @@
 // answer), and cuts batches of deltas that the worker sends to the host
 // ("health" message), each applied there once by its batch id.
 
+import { HEALTH_DEGRADED_AFTER, HEALTH_MISSES } from '../shared/defs.generated.js';
+
 export const HEALTH_KEY = 'health.v1';
-export const DEGRADED_AFTER = 3;
+export const DEGRADED_AFTER = HEALTH_DEGRADED_AFTER; // the Go side's capture.DegradedAfter (tracker/defs)
 export const EVENTS = Object.freeze(['send', 'answer', 'timeout', 'miss', 'net_only']);
-export const MISSES = Object.freeze(['composer', 'send', 'answer', 'stop']);
+export const MISSES = HEALTH_MISSES;
 const RECENT = 10; // sends remembered per site
 const MAX_PENDING = 400; // day+site rows waiting; the oldest days go first beyond it
 const MAX_ID = 128;

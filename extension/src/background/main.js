@@ -4,9 +4,9 @@
 // Firefox's background script.
 import { MSG, SITE_HOSTS, siteForHost, validateContentMessage } from '../shared/messages.js';
 import { createHost, HOST_NAME } from './host.js';
-import { createQueue } from './queue.js';
+import { BAD_MESSAGE_CODES, createQueue } from './queue.js';
 import { t } from '../shared/i18n.js';
-import { HOST_TYPES, REPLY_CODES, SETTINGS_KEY } from '../shared/defs.generated.js';
+import { HOST_TYPES, SETTINGS_KEY } from '../shared/defs.generated.js';
 import { attachNetwork } from './network.js';
 import { createCapture } from './capture.js';
 
@@ -30,8 +30,9 @@ const capture = createCapture({
 attachNetwork(chrome, capture.network);
 chrome.permissions?.onAdded?.addListener((p) => { capture.track.onAdded(p).catch((e) => console.warn('Frugal:', e)); });
 chrome.permissions?.onRemoved?.addListener((p) => { capture.track.onRemoved(p).catch((e) => console.warn('Frugal:', e)); });
-// Codes that say a health batch will never be accepted (the defs' refused class).
-const BAD_CODES = Object.keys(REPLY_CODES).filter((c) => REPLY_CODES[c] === 'refused');
+// Codes that say a health batch will never be accepted: the queue's one rule
+// (the codes tracker/defs marks 'refused').
+const BAD_CODES = [...BAD_MESSAGE_CODES];
 
 const host = createHost({
   connect: () => chrome.runtime.connectNative(HOST_NAME),

@@ -9,43 +9,54 @@
 // times answers. It keeps no state between events (the worker may be
 // stopped at any time): each event is matched on its own.
 import { MSG } from '../shared/messages.js';
+import { SITE_HOSTS, SITE_IDS } from '../shared/defs.generated.js';
 
 // NETWORK_FALLBACK is used until a selector table with `network` entries is
-// known: per site, its hosts and the requests that stream an answer
-// (mid-2026; see tracker/capture/README_health.md and the selector table).
-export const NETWORK_FALLBACK = Object.freeze({
-  chatgpt: { hosts: ['chatgpt.com', 'chat.openai.com'], network: [
+// known (a worker woken by the request itself sees it before the table is
+// read): per site, its hosts (from tracker/defs) and the requests that stream
+// an answer, a copy of the built-in table's `network` entries
+// (tracker/capture/selectors.json; test/network.test.mjs fails when the two
+// differ).
+const FALLBACK_PATHS = {
+  chatgpt: [
     { method: 'POST', path: '^/backend-api/f/conversation$' },
     { method: 'POST', path: '^/backend-anon/f/conversation$' },
     { method: 'POST', path: '^/backend-api/conversation$' },
-  ] },
-  claude: { hosts: ['claude.ai'], network: [
+  ],
+  claude: [
     { method: 'POST', path: '^/api/organizations/[^/]+/chat_conversations/[^/]+/(retry_)?completion$' },
-  ] },
-  gemini: { hosts: ['gemini.google.com'], network: [
+  ],
+  gemini: [
     { method: 'POST', path: '^/_/BardChatUi/data/assistant\\.lamda\\.BardFrontendService/StreamGenerate$' },
-  ] },
-  copilot: { hosts: ['copilot.microsoft.com'], network: [
+  ],
+  copilot: [
     { method: 'POST', path: '^/c/api/conversations$' },
-  ] },
-  lechat: { hosts: ['chat.mistral.ai'], network: [
+    { method: 'GET', path: '^/c/api/chat$' },
+  ],
+  lechat: [
     { method: 'POST', path: '^/api/chat$' },
     { method: 'POST', path: '^/api/trpc/message\\.newChat$' },
-  ] },
-  perplexity: { hosts: ['www.perplexity.ai'], network: [
+  ],
+  perplexity: [
     { method: 'POST', path: '^/rest/sse/perplexity_ask$' },
-  ] },
-  deepseek: { hosts: ['chat.deepseek.com'], network: [
+  ],
+  deepseek: [
     { method: 'POST', path: '^/api/v0/chat/completion$' },
-  ] },
-});
+  ],
+};
+export const NETWORK_FALLBACK = deepFreeze(Object.fromEntries(SITE_IDS.map((id) =>
+  [id, { hosts: [...SITE_HOSTS[id]], network: FALLBACK_PATHS[id] || [] }])));
+
+function deepFreeze(v) {
+  if (v && typeof v === 'object') for (const x of Object.values(v)) deepFreeze(x);
+  return Object.freeze(v);
+}
 
 // WATCHED are the URL patterns given to webRequest: the sites' own hosts,
 // which the extension has host permissions for. Which request on them counts
 // is decided per event by compileEndpoints' rules, so a new table needs no
 // new listener.
-export const WATCHED = Object.freeze(Object.values(NETWORK_FALLBACK)
-  .flatMap((s) => s.hosts).map((h) => `https://${h}/*`));
+export const WATCHED = Object.freeze(SITE_IDS.flatMap((id) => SITE_HOSTS[id]).map((h) => `https://${h}/*`));
 
 /**
  * compileEndpoints turns a selector table's sites ({hosts, network: [{method,

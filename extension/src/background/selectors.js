@@ -6,10 +6,12 @@
 // refuses is never used: the last good one (or the built-in copy shipped in
 // the extension) stays, and the reason is kept for the popup.
 
+import { SELECTOR_SITE_IDS } from '../shared/defs.generated.js';
+
 export const TABLE_KEY = 'selectors.v1'; // {table, version, source, at}
 export const REJECTED_KEY = 'selectors.rejected.v1'; // {from, reason, at} | absent
 export const MAX_TABLE_BYTES = 256 * 1024;
-export const KNOWN_SITES = Object.freeze(['chatgpt', 'claude', 'gemini', 'copilot', 'lechat', 'mistral', 'perplexity', 'deepseek', 'generic']);
+export const KNOWN_SITES = SELECTOR_SITE_IDS; // from the Go table (tracker/defs), as capture.KnownSites
 // Every site needs these (selectors.schema.json, $defs.site.required).
 export const REQUIRED_SITE_FIELDS = Object.freeze(['name', 'hosts', 'composer', 'send', 'answer']);
 const HOST_RE = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?$/;

@@ -7,7 +7,6 @@
 //   {type: 'bg-cs-selectors', table}   a newer selector table: swapped in when valid
 //                                      and its version is not lower than the one in use
 //   {type: 'bg-cs-net', phase, site, url, at}  the site's completion request started / ended
-//                                      ('net' is accepted as the same type)
 // Messages it sends: cs-bg-draft, cs-bg-prompt, cs-bg-answer, cs-bg-nudge-off,
 // cs-bg-health {site, event, what?, id?, at}, cs-bg-selectors {} → {table}.
 import { adaptersFrom, validateTable } from './sites/index.js';
@@ -20,10 +19,10 @@ const DEBOUNCE_MS = 250;
 export const VERDICT_WAIT_MS = 150; // a send waits this long at most for its verdict
 
 export const CAPTURE_MSG = Object.freeze({
-  HEALTH: MSG.CS_TO_BG_HEALTH || 'cs-bg-health',
-  SELECTORS_REQ: MSG.CS_TO_BG_SELECTORS || 'cs-bg-selectors',
-  SELECTORS: MSG.BG_TO_CS_SELECTORS || 'bg-cs-selectors',
-  NET: MSG.BG_TO_CS_NET || 'bg-cs-net',
+  HEALTH: MSG.CS_TO_BG_HEALTH,
+  SELECTORS_REQ: MSG.CS_TO_BG_SELECTORS,
+  SELECTORS: MSG.BG_TO_CS_SELECTORS,
+  NET: MSG.BG_TO_CS_NET,
 });
 
 const cssChecker = (doc) => {
@@ -210,7 +209,7 @@ export function start({ doc = document, loc = location, runtime = chrome.runtime
       const why = swapTable(msg.table);
       if (why) console.info('Frugal: selector table not used:', why);
       reply?.({ ok: !why, error: why || undefined });
-    } else if (msg.type === CAPTURE_MSG.NET || msg.type === 'net') {
+    } else if (msg.type === CAPTURE_MSG.NET) {
       onNet(msg);
     }
     return false;

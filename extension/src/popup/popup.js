@@ -72,7 +72,7 @@ async function render() {
     await chrome.runtime.sendMessage({ type: MSG.POPUP_TO_BG_SET, settings: { track_private: e.target.checked } });
     render();
   };
-  await renderCapture({ doc: document, api: chrome, state: st?.capture, fr: uiLang().startsWith('fr'), knownSite: !!site?.site && site.site !== 'generic', rerender: render });
+  await renderCapture({ doc: document, api: chrome, state: st?.capture, knownSite: !!site?.site && site.site !== 'generic', rerender: render });
 }
 
 // Unit tests import queueText without a page.

@@ -13,6 +13,15 @@ export const SITE_NAMES = deepFreeze({"chatgpt":"ChatGPT","claude":"Claude","gem
 /** Other names of the sites (older releases, people). */
 export const SITE_ALIASES = deepFreeze({"chatgpt":["openai"],"claude":["anthropic"],"gemini":["google"],"copilot":["microsoft copilot"],"lechat":["mistral","le chat"],"perplexity":[],"deepseek":[]});
 
+/** Site ids a selector table may describe: the sites, mistral (Le Chat's former id) and generic. */
+export const SELECTOR_SITE_IDS = deepFreeze(["chatgpt","claude","gemini","copilot","lechat","perplexity","deepseek","mistral","generic"]);
+
+/** Closed sends in a row without an answer that make a site's capture degraded. */
+export const HEALTH_DEGRADED_AFTER = deepFreeze(3);
+
+/** Selector lists whose failures capture health counts. */
+export const HEALTH_MISSES = deepFreeze(["composer","send","answer","stop"]);
+
 /** The native messaging host's name. */
 export const HOST_NAME = deepFreeze("app.frugal.host");
 
