@@ -118,3 +118,22 @@ test('a newer selector table is swapped in at run time; an older or broken one i
   assert.equal(s.app.status.table, TABLE.version + 1);
   s.app.stop();
 });
+
+test('the table in use, sent again (the host sends it when it starts): nothing is redone, the send being followed goes on', async () => {
+  const s = site(5);
+  const adapter = s.app.adapterNow;
+  setText(s.window, s.composer, 'Explain how tides work');
+  await sleep(400); // the verdict is in: the send is not held
+  s.composer.dispatchEvent(trusted(s.window, 'keydown', { key: 'Enter' }));
+  await until('the row', () => s.rows().length === 1);
+  assert.equal(s.app.swapTable(structuredClone(TABLE)), '');
+  assert.equal(s.app.adapterNow, adapter, 'the same adapter, still observing');
+  assert.equal(s.app.status.table, TABLE.version);
+  // The answer arrives after the table: it is still followed and recorded.
+  s.document.querySelector('[data-sim="thread"]').insertAdjacentHTML('beforeend',
+    '<section><div data-message-author-role="assistant" data-message-id="a-1"><div class="markdown prose">Tides come from the moon.</div></div></section>');
+  const answer = () => s.runtime.sent.find((m) => m.type === 'cs-bg-answer');
+  await until('the answer', answer, 8000);
+  assert.equal(answer().answer.answer_chars, 'Tides come from the moon.'.length);
+  s.app.stop();
+});

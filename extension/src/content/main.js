@@ -184,6 +184,10 @@ export function start({ doc = document, loc = location, runtime = chrome.runtime
     const why = validateTable(t, cssChecker(doc));
     if (why) return why;
     if (current && t.version < current.version) return `version ${t.version} is older than ${current.version}`;
+    // The table in use again (the host sends its table when it starts, the
+    // worker passes it on): nothing to redo, and a send or an answer being
+    // followed is not cut off by observing the page afresh.
+    if (current && JSON.stringify(t) === JSON.stringify(current)) return '';
     if (generic) {
       current = t;
       status.table = t.version;
