@@ -137,3 +137,20 @@ test('the table in use, sent again (the host sends it when it starts): nothing i
   assert.equal(answer().answer.answer_chars, 'Tides come from the moon.'.length);
   s.app.stop();
 });
+
+test('<html data-frugal-capture>: "ready" once the composer is found, "waiting" when it goes, gone once stopped', async () => {
+  const { document } = fixture('chatgpt');
+  assert.equal(document.documentElement.getAttribute('data-frugal-capture'), null);
+  const app = start({ doc: document, loc: new URL('https://chatgpt.com/'), runtime: fakeRuntime(5), lang: 'en', table: TABLE });
+  assert.equal(document.documentElement.getAttribute('data-frugal-capture'), 'ready');
+  document.querySelector('#prompt-textarea').remove();
+  await until('"waiting"', () => document.documentElement.getAttribute('data-frugal-capture') === 'waiting');
+  app.stop();
+  assert.equal(document.documentElement.getAttribute('data-frugal-capture'), null);
+});
+
+test('no adapter for the page: no data-frugal-capture', () => {
+  const { document } = fixture('chatgpt');
+  assert.equal(start({ doc: document, loc: new URL('https://example.org/'), runtime: fakeRuntime(5), lang: 'en', table: TABLE }), null);
+  assert.equal(document.documentElement.getAttribute('data-frugal-capture'), null);
+});

@@ -10,6 +10,11 @@
 //                                      ('net' is accepted as the same type)
 // Messages it sends: cs-bg-draft, cs-bg-prompt, cs-bg-answer, cs-bg-nudge-off,
 // cs-bg-health {site, event, what?, id?, at}, cs-bg-selectors {} → {table}.
+//
+// While it runs, <html data-frugal-capture> says whether the capture is ready
+// on this page: "ready" once its handlers are in and the composer is found,
+// "waiting" while there is no composer; gone once stopped. (End-to-end tests
+// in Firefox, which cannot see the content script's world, wait for it.)
 import { adaptersFrom, validateTable } from './sites/index.js';
 import { makeGenericAdapter } from './generic.js';
 import { showCard } from './card.js';
@@ -18,6 +23,7 @@ import { MSG, MAX_DRAFT_CHARS, MAX_PROMPT_CHARS } from '../shared/messages.js';
 
 const DEBOUNCE_MS = 250;
 export const VERDICT_WAIT_MS = 150; // a send waits this long at most for its verdict
+export const READY_ATTR = 'data-frugal-capture';
 
 export const CAPTURE_MSG = Object.freeze({
   HEALTH: MSG.CS_TO_BG_HEALTH || 'cs-bg-health',
@@ -117,6 +123,7 @@ export function start({ doc = document, loc = location, runtime = chrome.runtime
     switch (ev.type) {
       case 'status':
         status.composer = ev.composer;
+        doc.documentElement?.setAttribute(READY_ATTR, ev.composer ? 'ready' : 'waiting');
         return;
       case 'draft':
         clearTimeout(timer);
@@ -223,7 +230,11 @@ export function start({ doc = document, loc = location, runtime = chrome.runtime
   send({ type: CAPTURE_MSG.SELECTORS_REQ }).then((r) => {
     if (r?.table && r.table.version > (current?.version ?? 0)) swapTable(r.table);
   });
-  return { adapter, status, stop: () => stop(), swapTable, onNet, get adapterNow() { return adapter; } };
+  const stopAll = () => {
+    stop();
+    doc.documentElement?.removeAttribute(READY_ATTR);
+  };
+  return { adapter, status, stop: stopAll, swapTable, onNet, get adapterNow() { return adapter; } };
 }
 
 // main loads the built-in table shipped with the extension and starts.
