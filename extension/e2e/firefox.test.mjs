@@ -2,117 +2,56 @@
 // temporary add-on (WebDriver BiDi webExtension.install, through
 // puppeteer-core) into Debian's headless Firefox ESR, the native host
 // manifest written by `frugal install-browser --browser firefox` into a
-// throwaway HOME, each site's fixture page served over HTTPS under the site's
-// real host name (Firefox has no --host-resolver-rules: every HTTPS request
-// goes through a small CONNECT proxy that leads to the local server), and the
-// real frugal binary as native host, writing a real database file.
+// throwaway HOME, and the fixture server, frugal host and row reader the
+// Chromium tests use (harness.mjs): Frugal's own fixture pages under the
+// sites' real host names. Firefox has no --host-resolver-rules, so every
+// HTTPS request goes through a small CONNECT proxy that leads to the local
+// server.
 //
 // Firefox's content scripts run in a sandbox the page and BiDi cannot see,
 // so these tests act only as a person would (type, press Enter, click) and
-// read the outcome in the database and the page.
+// read the outcome in the database and the page; they know the capture is
+// ready on a page by <html data-frugal-capture="ready">, which the content
+// script sets once its handlers are in and it has found the composer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, renameSync, existsSync } from 'node:fs';
-import { createServer as createHTTPS } from 'node:https';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, renameSync } from 'node:fs';
 import { createServer as createHTTP } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build, GECKO_ID } from '../build.mjs';
+import { SITES, siteOf, buildHost, fixtureServer, rowsOf, until, sleep } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '../..');
 const FIREFOX = process.env.FIREFOX || '/usr/lib/firefox-esr/firefox-esr';
-const SITES = {
-  chatgpt: { host: 'chatgpt.com', composer: '#prompt-textarea' },
-  claude: { host: 'claude.ai', composer: 'div.ProseMirror' },
-  gemini: { host: 'gemini.google.com', composer: '.ql-editor' },
-  copilot: { host: 'copilot.microsoft.com', composer: '#userInput' },
-  mistral: { host: 'chat.mistral.ai', composer: 'textarea[name="message.text"]' },
-  perplexity: { host: 'www.perplexity.ai', composer: '#ask-input' },
-  deepseek: { host: 'chat.deepseek.com', composer: '#chat-input' },
-};
-const ALL_HOSTS = [...Object.values(SITES).map((s) => s.host), 'chat.openai.com'];
 
-let tmp, home, frugal, db, manifestFile, server, proxy, browser, hasClassifier;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what, fn, timeoutMs = 15000, everyMs = 150) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
-
-// rows reads the database through `frugal export` (RFC 4180 CSV).
-function rows() {
-  const csv = execFileSync(frugal, ['export', '--db', db], { encoding: 'utf8' });
-  const recs = [];
-  let row = [], field = '', q = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (q) {
-      if (c === '"' && csv[i + 1] === '"') { field += '"'; i++; } else if (c === '"') q = false; else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && csv[i + 1] === '\n') i++;
-      row.push(field); field = ''; recs.push(row); row = [];
-    } else field += c;
-  }
-  if (field || row.length) { row.push(field); recs.push(row); }
-  const [head, ...body] = recs;
-  return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
-}
-const rowFor = (prompt) => rows().find((r) => r.prompt === prompt);
+let tmp, host, manifestFile, server, proxy, browser;
+const rows = () => rowsOf(host.frugal, host.db);
+const rowsFor = (prompt, site) => rows().filter((r) => r.prompt === prompt && (!site || r.site === site));
 
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'frugal-e2e-firefox-'));
-  home = join(tmp, 'home');
+  const home = join(tmp, 'home');
   mkdirSync(home);
-  frugal = join(tmp, 'frugal');
-  execFileSync('go', ['build', '-o', frugal, '.'], { cwd: ROOT, stdio: 'inherit' });
-  hasClassifier = execFileSync(frugal, ['help'], { encoding: 'utf8' }).includes('\n  classify ');
+  host = buildHost(tmp);
   build();
-  db = join(tmp, 'frugal.db');
-  const wrapper = join(tmp, 'host.sh');
-  writeFileSync(wrapper, `#!/bin/sh\necho $$ > '${tmp}/host.pid'\nFRUGAL_DB='${db}' exec '${frugal}' "$@"\n`);
-  chmodSync(wrapper, 0o755);
   // The manifest goes where Firefox looks for it: ~/.mozilla/native-messaging-hosts.
-  execFileSync(frugal, ['install-browser', '--browser', 'firefox', '--host-path', wrapper], { env: { ...process.env, HOME: home } });
+  execFileSync(host.frugal, ['install-browser', '--browser', 'firefox', '--host-path', host.wrapper], { env: { ...process.env, HOME: home } });
   manifestFile = join(home, '.mozilla', 'native-messaging-hosts', 'app.frugal.host.json');
   const m = JSON.parse(readFileSync(manifestFile, 'utf8'));
   assert.deepEqual(m.allowed_extensions, [GECKO_ID], 'the host manifest lets the add-on in');
 
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(tmp, 'key.pem'), '-out', join(tmp, 'cert.pem'),
-    '-days', '2', '-subj', '/CN=frugal-e2e', '-addext', 'subjectAltName=' + ALL_HOSTS.map((h) => 'DNS:' + h).join(',')], { stdio: 'ignore' });
-  const sim = readFileSync(join(here, 'sim.js'));
-  const bySite = Object.fromEntries(Object.entries(SITES).map(([id, s]) => [s.host, id]));
-  bySite['chat.openai.com'] = 'chatgpt';
-  server = createHTTPS({ key: readFileSync(join(tmp, 'key.pem')), cert: readFileSync(join(tmp, 'cert.pem')) }, (req, res) => {
-    const host = (req.headers.host || '').split(':')[0];
-    if (req.url === '/__sim.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      return res.end(sim);
-    }
-    const site = bySite[host];
-    if (!site || req.url !== '/') { res.writeHead(404); return res.end(); }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(readFileSync(join(here, '..', 'test', 'fixtures', `${site}.html`)));
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  // The proxy tunnels CONNECTs for the sites' names to the local server and
+  server = await fixtureServer(tmp);
+  // The proxy tunnels CONNECTs for the fixture hosts to the local server and
   // refuses every other one: nothing leaves the machine.
   proxy = createHTTP((req, res) => { res.writeHead(403); res.end(); });
   proxy.on('connect', (req, sock) => {
-    const [host] = req.url.split(':');
-    if (!bySite[host]) { sock.end('HTTP/1.1 403 Forbidden\r\n\r\n'); return; }
+    const [name] = req.url.split(':');
+    if (!siteOf(name)) { sock.end('HTTP/1.1 403 Forbidden\r\n\r\n'); return; }
     const up = connect(server.address().port, '127.0.0.1', () => {
       sock.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       up.pipe(sock);
@@ -131,7 +70,9 @@ before(async () => {
     acceptInsecureCerts: true,
     userDataDir: join(tmp, 'profile'),
     env: { ...process.env, HOME: home, MOZ_CRASHREPORTER_DISABLE: '1' },
+    dumpio: !!process.env.E2E_DEBUG, // E2E_DEBUG=1: the browser's and the add-on's console on stderr
     extraPrefsFirefox: {
+      ...(process.env.E2E_DEBUG ? { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true, 'extensions.logging.enabled': true } : {}),
       'network.proxy.type': 1,
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': proxyPort,
@@ -156,13 +97,13 @@ after(async () => {
   if (tmp && !process.env.KEEP_E2E) rmSync(tmp, { recursive: true, force: true });
 });
 
-// open loads a site's page and gives the content script (injected at
-// document_start, its modules loaded from the add-on) a moment to attach.
-async function open(site) {
+// open loads a site's page and waits until the content script (injected at
+// document_start, its modules loaded from the add-on) has its handlers in
+// and has found the composer.
+async function open(site, query = '') {
   const page = await browser.newPage();
-  await page.goto(`https://${SITES[site].host}/`, { waitUntil: 'load' });
-  await page.waitForSelector(SITES[site].composer);
-  await sleep(800);
+  await page.goto(`https://${SITES[site].host}/${query ? '?' + query : ''}`, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-frugal-capture="ready"]', { timeout: 15000 });
   return page;
 }
 
@@ -172,71 +113,83 @@ async function type(page, site, text) {
 }
 
 const card = (page) => page.evaluate(() => !!document.querySelector('[data-frugal="card"]'));
-const simAnswers = (page) => page.evaluate(() => window.__sim.answers.slice());
+const simState = (page) => page.evaluate(() => ({ sent: window.__sim.sent.slice(), answers: window.__sim.answers.slice() }));
 
 for (const site of Object.keys(SITES)) {
   test(`firefox, ${site}: a real task passes untouched and is recorded with its answer`, async () => {
     const page = await open(site);
     const prompt = `Write a short poem about the sea and the wind (firefox, ${site})`;
     await type(page, site, prompt);
-    await sleep(500);
     await page.keyboard.press('Enter');
-    await sleep(150);
+    const sim = await until('the streamed answer', async () => { const s = await simState(page); return s.answers.length ? s : null; }, 40000);
+    assert.deepEqual(sim.sent, [prompt], 'the page got the prompt once');
     assert.equal(await card(page), false, 'no card for a real task');
-    const [chars] = await until('the streamed answer', async () => { const a = await simAnswers(page); return a.length ? a : null; });
-    const row = await until('the row with its answer', () => { const r = rowFor(prompt); return r && r.answer_chars ? r : null; }, 20000);
+    const [shown] = sim.answers;
+    const row = await until('the row with its answer', () => { const r = rowsFor(prompt, site); return r.length && r[0].answer_chars ? r[0] : null; }, 20000);
+    await sleep(300);
+    assert.equal(rowsFor(prompt).length, 1, 'exactly one row');
+    assert.equal(row.site, site);
     assert.equal(row.outcome, 'sent');
     assert.equal(row.source, 'extension');
-    assert.equal(Number(row.answer_chars), chars, 'answer length as shown');
+    const chars = Number(row.answer_chars);
+    assert.ok(Math.abs(chars - shown.chars) <= 0.05 * shown.chars, `answer length ${chars}, page showed ${shown.chars}`);
     await page.close();
   });
 }
 
-test('firefox: a trivial draft shows the card, and "send anyway" records it', async (t) => {
-  if (!hasClassifier) return t.skip('frugal classify is not built in yet');
+test('firefox: a trivial draft shows the card, and "send anyway" records it once', async (t) => {
+  if (!host.hasClassifier) return t.skip('frugal classify is not built in yet');
   const page = await open('chatgpt');
   const prompt = 'What is 17% of 240?';
   await type(page, 'chatgpt', prompt);
-  await sleep(700);
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // no pause: the send is held for the draft's verdict
   await until('the card', () => card(page), 5000);
-  assert.equal(await page.evaluate(() => window.__sim.sent.length), 0, 'the send is held');
+  assert.equal((await simState(page)).sent.length, 0, 'the send is held');
   await page.evaluate(() => document.querySelector('[data-frugal="card"]').shadowRoot.querySelector('[data-action="sent_anyway"]').click());
-  await until('the page to get the prompt', () => page.evaluate(() => window.__sim.sent.length === 1));
-  const row = await until('the row', () => rowFor(prompt));
+  await until('the page to get the prompt', async () => (await simState(page)).sent.length === 1);
+  const row = await until('the row', () => rowsFor(prompt, 'chatgpt')[0]);
   assert.equal(row.outcome, 'sent_anyway');
   assert.notEqual(row.category, '');
+  await until('the answer', async () => (await simState(page)).answers.length === 1);
+  await sleep(2600); // the answer goes quiet: a second row would be in by now
+  assert.equal(rowsFor(prompt).length, 1, 'one row');
   await page.close();
 });
 
 test('firefox: host removed → 10 prompts → host back: exactly 10 rows', async () => {
-  const page = await open('claude');
+  const page = await open('claude', 'every=10');
   // One prompt first, so that a host is running (and can be stopped).
   const warm = 'firefox warm-up: explain how tides work';
   await type(page, 'claude', warm);
   await page.keyboard.press('Enter');
-  await until('the warm-up row', () => rowFor(warm), 20000);
+  // Its answer recorded: the page is done streaming (it takes no send before).
+  await until('the warm-up row with its answer', () => rowsFor(warm)[0]?.answer_chars, 20000);
+  // Remove the host: its manifest goes, and the running one is stopped.
   renameSync(manifestFile, manifestFile + '.off');
-  const pidFile = join(tmp, 'host.pid');
-  if (existsSync(pidFile)) {
-    try { process.kill(Number(readFileSync(pidFile, 'utf8'))); } catch { /* already gone */ }
-  }
-  await sleep(1500); // the add-on sees the port close (port.error) and keeps events
+  const pid = Number(readFileSync(join(tmp, 'host.pid'), 'utf8'));
+  try { process.kill(pid); } catch { /* already gone */ }
+  const alive = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  await until('the host to exit', () => !alive(), 10000);
   const prompts = Array.from({ length: 10 }, (_, i) => `firefox offline prompt ${i + 1}: summarise the history of sailing`);
   for (const [i, p] of prompts.entries()) {
     await type(page, 'claude', p);
     await page.keyboard.press('Enter');
-    await until('the answer', async () => (await simAnswers(page)).length === i + 2);
+    await until(`the answer to offline prompt ${i + 1}`, async () => (await simState(page)).answers.length === i + 2)
+      .catch(async (e) => { throw new Error(`${e.message}; the page: ${JSON.stringify(await simState(page))}`); });
   }
-  await sleep(1500);
+  await sleep(2500); // the last answer goes quiet
   assert.equal(rows().filter((r) => r.prompt.startsWith('firefox offline prompt')).length, 0, 'nothing reached the database while the host was away');
   renameSync(manifestFile + '.off', manifestFile);
+  // Any activity wakes the flush: a draft is typed, not sent (after the
+  // worker's 1 s between two tries to reach a host that is down).
   await sleep(1100);
   await type(page, 'claude', 'and now');
-  await until('10 rows', () => { const r = rows().filter((x) => x.prompt.startsWith('firefox offline prompt')); return r.length >= 10 && r.every((x) => x.answer_chars) ? r : null; }, 30000, 300);
+  const got = await until('10 rows', () => { const r = rows().filter((x) => x.prompt.startsWith('firefox offline prompt')); return r.length >= 10 && r.every((x) => x.answer_chars) ? r : null; }, 30000, 300)
+    .catch((e) => { throw new Error(`${e.message}; the rows: ${JSON.stringify(rows().map((r) => [r.prompt.slice(0, 26), r.answer_chars]))}`); });
   await sleep(1000);
   const final = rows().filter((x) => x.prompt.startsWith('firefox offline prompt'));
   assert.equal(final.length, 10);
   assert.deepEqual(new Set(final.map((r) => r.prompt)), new Set(prompts));
+  assert.ok(got.every((r) => Number(r.answer_chars) > 0));
   await page.close();
 });

@@ -1,11 +1,15 @@
-// harness.mjs: what the end-to-end tests and the capture benchmark share.
-// The built extension in real headless Chromium (Debian's
-// /usr/lib/chromium/chromium, never a downloaded browser), Frugal's fixture
-// pages served over HTTPS under the sites' real host names
-// (--host-resolver-rules and a self-signed certificate made for the run),
-// each site's answer API path streamed by this server (SSE-like bodies, a
-// WebSocket for Copilot), and the real frugal binary as native host, writing
-// a real database file.
+// harness.mjs: what the end-to-end tests (Chromium and Firefox) and the
+// capture benchmark share: Frugal's fixture pages served over HTTPS under the
+// sites' real host names (a self-signed certificate made for the run), each
+// site's answer API path streamed by this server (SSE-like bodies, a
+// WebSocket for Copilot), the real frugal binary as native host writing a real
+// database file, and the row reader.
+//
+// setup() runs the built extension in real headless Chromium (Debian's
+// /usr/lib/chromium/chromium, never a downloaded browser), the host names
+// mapped to the server with --host-resolver-rules. firefox.test.mjs uses the
+// same server, host and rows behind a CONNECT proxy (Firefox has no
+// --host-resolver-rules).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
@@ -37,9 +41,11 @@ export const GENERIC = {
   openwebui: { host: 'openwebui.example.org', composer: '#chat-input' },
   librechat: { host: 'librechat.example.org', composer: '#prompt-textarea' },
 };
-const ALL_HOSTS = [...Object.values(SITES).map((s) => s.host), 'chat.openai.com', ...Object.values(GENERIC).map((s) => s.host)];
+export const ALL_HOSTS = [...Object.values(SITES).map((s) => s.host), 'chat.openai.com', ...Object.values(GENERIC).map((s) => s.host)];
 const byHost = Object.fromEntries([...Object.entries(SITES), ...Object.entries(GENERIC)].map(([id, s]) => [s.host, id]));
 byHost['chat.openai.com'] = 'chatgpt';
+/** siteOf: the site (or generic page) id served under a host name, or undefined. */
+export const siteOf = (host) => byHost[host];
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -101,27 +107,33 @@ export function rowsOf(frugal, db) {
   return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
 }
 
-export async function setup() {
-  const h = {};
-  h.tmp = mkdtempSync(join(tmpdir(), 'frugal-e2e-'));
-  h.frugal = join(h.tmp, 'frugal');
-  execFileSync('go', ['build', '-o', h.frugal, '.'], { cwd: ROOT, stdio: 'inherit' });
-  h.hasClassifier = execFileSync(h.frugal, ['help'], { encoding: 'utf8' }).includes('\n  classify ');
-  build();
-  h.db = join(h.tmp, 'frugal.db');
-  // The browser starts this wrapper, which points frugal at the test
-  // database and notes its pid so the test can stop that host (and only it).
-  const wrapper = join(h.tmp, 'host.sh');
-  writeFileSync(wrapper, `#!/bin/sh\necho $$ > '${h.tmp}/host.pid'\nFRUGAL_DB='${h.db}' exec '${h.frugal}' "$@"\n`);
+/**
+ * buildHost builds the frugal binary into tmp and writes host.sh, the
+ * program the browser starts: it points frugal at tmp/frugal.db and notes
+ * its pid in tmp/host.pid, so a test can stop that host (and only it).
+ * Returns {frugal, db, wrapper, hasClassifier}.
+ */
+export function buildHost(tmp) {
+  const frugal = join(tmp, 'frugal');
+  execFileSync('go', ['build', '-o', frugal, '.'], { cwd: ROOT, stdio: 'inherit' });
+  const hasClassifier = execFileSync(frugal, ['help'], { encoding: 'utf8' }).includes('\n  classify ');
+  const db = join(tmp, 'frugal.db');
+  const wrapper = join(tmp, 'host.sh');
+  writeFileSync(wrapper, `#!/bin/sh\necho $$ > '${tmp}/host.pid'\nFRUGAL_DB='${db}' exec '${frugal}' "$@"\n`);
   chmodSync(wrapper, 0o755);
-  const profile = join(h.tmp, 'profile');
-  execFileSync(h.frugal, ['install-browser', '--browser', 'chromium', '--dir', join(profile, 'NativeMessagingHosts'), '--host-path', wrapper]);
-  h.manifestFile = join(profile, 'NativeMessagingHosts', 'app.frugal.host.json');
+  return { frugal, db, wrapper, hasClassifier };
+}
 
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(h.tmp, 'key.pem'), '-out', join(h.tmp, 'cert.pem'),
+/**
+ * fixtureServer starts the HTTPS server on 127.0.0.1 (a free port) with a
+ * certificate made in tmp for ALL_HOSTS: each host's fixture page (with
+ * /__sim.js), the sites' answer API paths and Copilot's WebSocket.
+ */
+export async function fixtureServer(tmp) {
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(tmp, 'key.pem'), '-out', join(tmp, 'cert.pem'),
     '-days', '2', '-subj', '/CN=frugal-e2e', '-addext', 'subjectAltName=' + ALL_HOSTS.map((x) => 'DNS:' + x).join(',')], { stdio: 'ignore' });
   const sim = readFileSync(join(here, 'sim.js'));
-  h.server = createServer({ key: readFileSync(join(h.tmp, 'key.pem')), cert: readFileSync(join(h.tmp, 'cert.pem')) }, (req, res) => {
+  const server = createServer({ key: readFileSync(join(tmp, 'key.pem')), cert: readFileSync(join(tmp, 'cert.pem')) }, (req, res) => {
     const host = (req.headers.host || '').split(':')[0];
     const url = new URL(req.url, `https://${host}`);
     if (url.pathname === '/__sim.js') {
@@ -155,7 +167,7 @@ export async function setup() {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(readFileSync(join(FIXTURES, `${file}.html`)));
   });
-  h.server.on('upgrade', (req, socket) => {
+  server.on('upgrade', (req, socket) => {
     const url = new URL(req.url, 'https://copilot.microsoft.com');
     if (url.pathname !== '/c/api/chat') return socket.destroy();
     const accept = createHash('sha1').update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
@@ -171,7 +183,20 @@ export async function setup() {
       socket.write(wsFrame(JSON.stringify({ event: 'done' })));
     });
   });
-  await new Promise((r) => h.server.listen(0, '127.0.0.1', r));
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+export async function setup() {
+  const h = {};
+  h.tmp = mkdtempSync(join(tmpdir(), 'frugal-e2e-'));
+  const host = buildHost(h.tmp);
+  Object.assign(h, { frugal: host.frugal, db: host.db, hasClassifier: host.hasClassifier });
+  build();
+  const profile = join(h.tmp, 'profile');
+  execFileSync(h.frugal, ['install-browser', '--browser', 'chromium', '--dir', join(profile, 'NativeMessagingHosts'), '--host-path', host.wrapper]);
+  h.manifestFile = join(profile, 'NativeMessagingHosts', 'app.frugal.host.json');
+  h.server = await fixtureServer(h.tmp);
   const port = h.server.address().port;
   const ext = join(here, '..', 'dist', 'chromium');
   h.browser = await puppeteer.launch({

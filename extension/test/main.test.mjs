@@ -118,3 +118,39 @@ test('a newer selector table is swapped in at run time; an older or broken one i
   assert.equal(s.app.status.table, TABLE.version + 1);
   s.app.stop();
 });
+
+test('the table in use, sent again (the host sends it when it starts): nothing is redone, the send being followed goes on', async () => {
+  const s = site(5);
+  const adapter = s.app.adapterNow;
+  setText(s.window, s.composer, 'Explain how tides work');
+  await sleep(400); // the verdict is in: the send is not held
+  s.composer.dispatchEvent(trusted(s.window, 'keydown', { key: 'Enter' }));
+  await until('the row', () => s.rows().length === 1);
+  assert.equal(s.app.swapTable(structuredClone(TABLE)), '');
+  assert.equal(s.app.adapterNow, adapter, 'the same adapter, still observing');
+  assert.equal(s.app.status.table, TABLE.version);
+  // The answer arrives after the table: it is still followed and recorded.
+  s.document.querySelector('[data-sim="thread"]').insertAdjacentHTML('beforeend',
+    '<section><div data-message-author-role="assistant" data-message-id="a-1"><div class="markdown prose">Tides come from the moon.</div></div></section>');
+  const answer = () => s.runtime.sent.find((m) => m.type === 'cs-bg-answer');
+  await until('the answer', answer, 8000);
+  assert.equal(answer().answer.answer_chars, 'Tides come from the moon.'.length);
+  s.app.stop();
+});
+
+test('<html data-frugal-capture>: "ready" once the composer is found, "waiting" when it goes, gone once stopped', async () => {
+  const { document } = fixture('chatgpt');
+  assert.equal(document.documentElement.getAttribute('data-frugal-capture'), null);
+  const app = start({ doc: document, loc: new URL('https://chatgpt.com/'), runtime: fakeRuntime(5), lang: 'en', table: TABLE });
+  assert.equal(document.documentElement.getAttribute('data-frugal-capture'), 'ready');
+  document.querySelector('#prompt-textarea').remove();
+  await until('"waiting"', () => document.documentElement.getAttribute('data-frugal-capture') === 'waiting');
+  app.stop();
+  assert.equal(document.documentElement.getAttribute('data-frugal-capture'), null);
+});
+
+test('no adapter for the page: no data-frugal-capture', () => {
+  const { document } = fixture('chatgpt');
+  assert.equal(start({ doc: document, loc: new URL('https://example.org/'), runtime: fakeRuntime(5), lang: 'en', table: TABLE }), null);
+  assert.equal(document.documentElement.getAttribute('data-frugal-capture'), null);
+});

@@ -9,6 +9,11 @@
 //   {type: 'bg-cs-net', phase, site, url, at}  the site's completion request started / ended
 // Messages it sends: cs-bg-draft, cs-bg-prompt, cs-bg-answer, cs-bg-nudge-off,
 // cs-bg-health {site, event, what?, id?, at}, cs-bg-selectors {} → {table}.
+//
+// While it runs, <html data-frugal-capture> says whether the capture is ready
+// on this page: "ready" once its handlers are in and the composer is found,
+// "waiting" while there is no composer; gone once stopped. (End-to-end tests
+// in Firefox, which cannot see the content script's world, wait for it.)
 import { adaptersFrom, validateTable } from './sites/index.js';
 import { makeGenericAdapter } from './generic.js';
 import { showCard } from './card.js';
@@ -17,6 +22,7 @@ import { MSG, MAX_DRAFT_CHARS, MAX_PROMPT_CHARS } from '../shared/messages.js';
 
 const DEBOUNCE_MS = 250;
 export const VERDICT_WAIT_MS = 150; // a send waits this long at most for its verdict
+export const READY_ATTR = 'data-frugal-capture';
 
 export const CAPTURE_MSG = Object.freeze({
   HEALTH: MSG.CS_TO_BG_HEALTH,
@@ -116,6 +122,7 @@ export function start({ doc = document, loc = location, runtime = chrome.runtime
     switch (ev.type) {
       case 'status':
         status.composer = ev.composer;
+        doc.documentElement?.setAttribute(READY_ATTR, ev.composer ? 'ready' : 'waiting');
         return;
       case 'draft':
         clearTimeout(timer);
@@ -183,6 +190,10 @@ export function start({ doc = document, loc = location, runtime = chrome.runtime
     const why = validateTable(t, cssChecker(doc));
     if (why) return why;
     if (current && t.version < current.version) return `version ${t.version} is older than ${current.version}`;
+    // The table in use again (the host sends its table when it starts, the
+    // worker passes it on): nothing to redo, and a send or an answer being
+    // followed is not cut off by observing the page afresh.
+    if (current && JSON.stringify(t) === JSON.stringify(current)) return '';
     if (generic) {
       current = t;
       status.table = t.version;
@@ -218,7 +229,11 @@ export function start({ doc = document, loc = location, runtime = chrome.runtime
   send({ type: CAPTURE_MSG.SELECTORS_REQ }).then((r) => {
     if (r?.table && r.table.version > (current?.version ?? 0)) swapTable(r.table);
   });
-  return { adapter, status, stop: () => stop(), swapTable, onNet, get adapterNow() { return adapter; } };
+  const stopAll = () => {
+    stop();
+    doc.documentElement?.removeAttribute(READY_ATTR);
+  };
+  return { adapter, status, stop: stopAll, swapTable, onNet, get adapterNow() { return adapter; } };
 }
 
 // main loads the built-in table shipped with the extension and starts.
