@@ -9,13 +9,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, SITES, GENERIC, ROOT, EXT_ID, until, sleep } from './harness.mjs';
+import { setup, SITES, GENERIC, ROOT, EXT_ID, until, sleep, answeredRow, expectRecorded, rowsFor as rowsOfPrompt } from './harness.mjs';
 
 let h;
 before(async () => { h = await setup(); });
 after(async () => { await h?.teardown(); });
 
-const rowsFor = (prompt, site) => h.rows().filter((r) => r.prompt === prompt && (!site || r.site === site));
+const rowsFor = (prompt, site) => rowsOfPrompt(h.rows, prompt, site);
 const card = (page) => page.evaluate(() => !!document.querySelector('[data-frugal="card"]'));
 const simState = (page) => page.evaluate(() => ({ sent: window.__sim.sent.slice(), answers: window.__sim.answers.slice() }));
 const SEND_CONTROL = {
@@ -104,17 +104,7 @@ for (const [name, site, query, how, path = '/'] of CASES) {
     await gesture(page, how, site, anon);
     const sim = await until('the streamed answer', async () => { const s = await simState(page); return s.answers.length ? s : null; }, 40000);
     assert.deepEqual(sim.sent, [prompt], 'the page got the prompt once');
-    const [shown] = sim.answers;
-    const row = await until('the row with its answer', () => { const r = rowsFor(prompt, site); return r.length && r[0].answer_chars ? r[0] : null; }, 20000);
-    await sleep(300);
-    assert.equal(rowsFor(prompt).length, 1, 'exactly one row');
-    assert.equal(row.site, site);
-    assert.equal(row.outcome, 'sent');
-    assert.equal(row.source, 'extension');
-    const chars = Number(row.answer_chars);
-    assert.ok(Math.abs(chars - shown.chars) <= 0.05 * shown.chars, `answer length ${chars}, page showed ${shown.chars}`);
-    const ms = Number(row.latency_ms);
-    assert.ok(Math.abs(ms - shown.ms) <= 1000, `streaming time ${ms} ms, page streamed for ${shown.ms.toFixed(0)} ms`);
+    await expectRecorded(h.rows, prompt, site, sim.answers[0]);
     await page.close();
   });
 }
@@ -153,7 +143,7 @@ test('network signal — a send by a shortcut the DOM rules do not know is recor
   await inContent(`globalThis.frugalCapture.onNet({ type: 'bg-cs-net', phase: 'start', site: 'deepseek', url: location.origin + '/api/v0/chat/completion', at: Date.now() })`);
   await inContent(`globalThis.frugalCapture.onNet({ type: 'bg-cs-net', phase: 'start', site: 'deepseek', url: location.origin + '/api/v0/chat/completion', at: Date.now() })`);
   const sim = await until('the streamed answer', async () => { const s = await simState(page); return s.answers.length ? s : null; }, 20000);
-  const row = await until('the row with its answer', () => { const r = rowsFor(prompt, 'deepseek'); return r.length && r[0].answer_chars ? r[0] : null; }, 20000);
+  const row = await answeredRow(h.rows, prompt, 'deepseek');
   assert.equal(rowsFor(prompt).length, 1);
   assert.ok(Math.abs(Number(row.answer_chars) - sim.answers[0].chars) <= 0.05 * sim.answers[0].chars);
   await page.close();
@@ -179,7 +169,7 @@ test('selector table — a newer table sent by the worker to the tab is swapped 
   const prompt = 'Describe the water cycle for a ten-year-old (after a table swap)';
   await type(page, SITES.copilot.composer, prompt);
   await page.keyboard.press('Enter');
-  const row = await until('the row with its answer', () => { const r = rowsFor(prompt, 'copilot'); return r.length && r[0].answer_chars ? r[0] : null; }, 20000);
+  const row = await answeredRow(h.rows, prompt, 'copilot');
   assert.ok(Number(row.answer_chars) > 0);
   await page.close();
 });

@@ -24,14 +24,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build, GECKO_ID } from '../build.mjs';
-import { SITES, siteOf, buildHost, fixtureServer, rowsOf, until, sleep } from './harness.mjs';
+import { SITES, siteOf, buildHost, fixtureServer, rowsOf, until, sleep, expectRecorded, rowsFor as rowsOfPrompt } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIREFOX = process.env.FIREFOX || '/usr/lib/firefox-esr/firefox-esr';
 
 let tmp, host, manifestFile, server, proxy, browser;
 const rows = () => rowsOf(host.frugal, host.db);
-const rowsFor = (prompt, site) => rows().filter((r) => r.prompt === prompt && (!site || r.site === site));
+const rowsFor = (prompt, site) => rowsOfPrompt(rows, prompt, site);
 
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'frugal-e2e-firefox-'));
@@ -124,15 +124,7 @@ for (const site of Object.keys(SITES)) {
     const sim = await until('the streamed answer', async () => { const s = await simState(page); return s.answers.length ? s : null; }, 40000);
     assert.deepEqual(sim.sent, [prompt], 'the page got the prompt once');
     assert.equal(await card(page), false, 'no card for a real task');
-    const [shown] = sim.answers;
-    const row = await until('the row with its answer', () => { const r = rowsFor(prompt, site); return r.length && r[0].answer_chars ? r[0] : null; }, 20000);
-    await sleep(300);
-    assert.equal(rowsFor(prompt).length, 1, 'exactly one row');
-    assert.equal(row.site, site);
-    assert.equal(row.outcome, 'sent');
-    assert.equal(row.source, 'extension');
-    const chars = Number(row.answer_chars);
-    assert.ok(Math.abs(chars - shown.chars) <= 0.05 * shown.chars, `answer length ${chars}, page showed ${shown.chars}`);
+    await expectRecorded(rows, prompt, site, sim.answers[0], { time: false });
     await page.close();
   });
 }

@@ -10,6 +10,7 @@
 // mapped to the server with --host-resolver-rules. firefox.test.mjs uses the
 // same server, host and rows behind a CONNECT proxy (Firefox has no
 // --host-resolver-rules).
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
@@ -113,6 +114,36 @@ export function rowsOf(frugal, db) {
  * its pid in tmp/host.pid, so a test can stop that host (and only it).
  * Returns {frugal, db, wrapper, hasClassifier}.
  */
+// rowsFor lists the rows of prompt (on site, when given) that rows() reads.
+export const rowsFor = (rows, prompt, site) => rows().filter((r) => r.prompt === prompt && (!site || r.site === site));
+
+// answeredRow waits for the row of prompt on site with its answer recorded.
+export function answeredRow(rows, prompt, site, timeoutMs = 20000) {
+  return until('the row with its answer', () => {
+    const r = rowsFor(rows, prompt, site);
+    return r.length && r[0].answer_chars ? r[0] : null;
+  }, timeoutMs);
+}
+
+// expectRecorded checks what every capture case checks: exactly one row for
+// the send, from the extension, its answer's length within 5 % of what the
+// page showed and, with time, its streaming time within 1 s.
+export async function expectRecorded(rows, prompt, site, shown, { time = true } = {}) {
+  const row = await answeredRow(rows, prompt, site);
+  await sleep(300); // a second row, if the send were counted twice, would be there by now
+  assert.equal(rowsFor(rows, prompt).length, 1, 'exactly one row');
+  assert.equal(row.site, site);
+  assert.equal(row.outcome, 'sent');
+  assert.equal(row.source, 'extension');
+  const chars = Number(row.answer_chars);
+  assert.ok(Math.abs(chars - shown.chars) <= 0.05 * shown.chars, `answer length ${chars}, page showed ${shown.chars}`);
+  if (time) {
+    const ms = Number(row.latency_ms);
+    assert.ok(Math.abs(ms - shown.ms) <= 1000, `streaming time ${ms} ms, page streamed for ${shown.ms.toFixed(0)} ms`);
+  }
+  return row;
+}
+
 export function buildHost(tmp) {
   const frugal = join(tmp, 'frugal');
   execFileSync('go', ['build', '-o', frugal, '.'], { cwd: ROOT, stdio: 'inherit' });
